@@ -1,0 +1,15 @@
+"""Every command the ``allegiance`` group offers, in the order ``--help`` lists them."""
+
+from __future__ import annotations
+
+import click
+
+from allegiance.cli.claims import claims_command, review_command
+from allegiance.cli.lookup import actors_command, weapons_command
+
+ALL: list[click.Command] = [
+    actors_command,
+    weapons_command,
+    claims_command,
+    review_command,
+]
