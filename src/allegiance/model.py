@@ -184,7 +184,9 @@ class Evidence:
     """Where a claim comes from: a span of a document's text, or a dataset row.
 
     ``status`` and the period (``since``..``until``, years) are what this one
-    source says; the claim aggregates them over all its evidence.
+    source says; the claim aggregates them over all its evidence. A point in
+    time has ``since == until``; ``since`` without ``until`` is still running;
+    neither is timeless.
     """
 
     document_id: str
@@ -352,6 +354,7 @@ def aggregate(claim: Claim) -> Claim:
     if not live:
         return claim
     years = [y for e in live for y in (e.since, e.until) if y is not None]
+    running = any(e.since is not None and e.until is None for e in live)
     disbelief = 1.0
     for e in live:
         disbelief *= 1.0 - e.confidence
@@ -359,7 +362,7 @@ def aggregate(claim: Claim) -> Claim:
     status = max(statuses, key=STATUS_STRENGTH.__getitem__) if statuses else claim.status
     start, end = claim.start, claim.end
     if claim.kind is not ClaimKind.SUPPLY and years:
-        start, end = min(years), max(years)
+        start, end = min(years), None if running else max(years)
     return replace(claim, start=start, end=end, status=status, confidence=round(1.0 - disbelief, 6))
 
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import click
 
+from allegiance.cli.analyze import analyze_command
 from allegiance.cli.claims import claims_command, review_command
+from allegiance.cli.extract import extract_command, ingest_command
 from allegiance.cli.lookup import actors_command, weapons_command
 
 ALL: list[click.Command] = [
+    ingest_command,
+    extract_command,
     actors_command,
     weapons_command,
     claims_command,
     review_command,
+    analyze_command,
 ]

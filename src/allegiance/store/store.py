@@ -142,25 +142,51 @@ class Store:
         that says what a stored claim says gains this document's evidence.
         """
         with self.transaction() as conn:
-            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
-                return IngestResult(document=doc, added=False)
+            return self._add(conn, doc, claims, progress)
+
+    def replace_reference(self, doc: Document, claims: Iterable[Claim]) -> IngestResult:
+        """Swap an older version of a reference document (same title) for ``doc``.
+
+        Claims that only the older version supported go with it; claims that
+        other sources also support keep their other evidence.
+        """
+        with self.transaction() as conn:
             conn.execute(
-                f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) VALUES "
-                f"({_placeholders(_DOCUMENT_COLUMNS)})",
-                rows.document_params(doc, now()),
+                "DELETE FROM documents WHERE kind = 'reference' AND title = ? AND id != ?",
+                (doc.title, doc.id),
             )
-            new = merged = evidence = 0
-            touched: set[int] = set()
-            for count, claim in enumerate(claims, start=1):
-                claim_id, created = self._upsert_claim(conn, claim)
-                new += created
-                merged += not created and claim_id not in touched
-                touched.add(claim_id)
-                evidence += self._add_evidence(conn, claim, claim_id, doc.id)
-                if progress is not None:
-                    progress(count)
-            for claim_id in touched:
-                self._refresh(conn, claim_id)
+            conn.execute(
+                "DELETE FROM claims WHERE NOT EXISTS "
+                "(SELECT 1 FROM evidence e WHERE e.claim_id = claims.id)"
+            )
+            return self._add(conn, doc, claims, None)
+
+    def _add(
+        self,
+        conn: sqlite3.Connection,
+        doc: Document,
+        claims: Iterable[Claim],
+        progress: Callable[[int], None] | None,
+    ) -> IngestResult:
+        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+            return IngestResult(document=doc, added=False)
+        conn.execute(
+            f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) VALUES "
+            f"({_placeholders(_DOCUMENT_COLUMNS)})",
+            rows.document_params(doc, now()),
+        )
+        new = merged = evidence = 0
+        touched: set[int] = set()
+        for count, claim in enumerate(claims, start=1):
+            claim_id, created = self._upsert_claim(conn, claim)
+            new += created
+            merged += not created and claim_id not in touched
+            touched.add(claim_id)
+            evidence += self._add_evidence(conn, claim, claim_id, doc.id)
+            if progress is not None:
+                progress(count)
+        for claim_id in touched:
+            self._refresh(conn, claim_id)
         return IngestResult(doc, True, new, merged, evidence)
 
     def _upsert_claim(self, conn: sqlite3.Connection, claim: Claim) -> tuple[int, bool]:
@@ -297,7 +323,8 @@ class Store:
         A claim comes back if some piece of its evidence passes every filter:
         not rejected, from a document published by ``as_of`` (reference data
         always counts), with a period overlapping ``since``..``until`` (an
-        undated piece counts in every window). Its period, status and
+        undated piece counts in every window; a period with no end is still
+        running). Its period, status and
         confidence are recomputed from the pieces that passed.
         """
         where, params = _evidence_filters(
@@ -382,6 +409,14 @@ def _same_transfer(conn: sqlite3.Connection, claim: Claim) -> sqlite3.Row | None
     return found
 
 
+def _kind(kind: ClaimKind | str) -> ClaimKind:
+    try:
+        return ClaimKind(kind)
+    except ValueError:
+        kinds = ", ".join(k.value for k in ClaimKind)
+        raise InputError(f"a claim kind is one of {kinds}, not {kind!r}") from None
+
+
 def _decision(decision: Review | str) -> Review:
     try:
         return Review(decision)
@@ -431,9 +466,10 @@ def _evidence_filters(
         params += codes + codes
     if kind is not None:
         where.append("c.kind = ?")
-        params.append(str(ClaimKind(kind)))
+        params.append(str(_kind(kind)))
     if since is not None:
-        where.append("(coalesce(e.until, e.since) IS NULL OR coalesce(e.until, e.since) >= ?)")
+        # An open period (since set, until blank) is still running.
+        where.append("(e.until IS NULL OR e.until >= ?)")
         params.append(since)
     if until is not None:
         where.append("(coalesce(e.since, e.until) IS NULL OR coalesce(e.since, e.until) <= ?)")

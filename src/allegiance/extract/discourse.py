@@ -1,0 +1,101 @@
+"""Carry-over across sentences: who "it", "the country" and "the two nations" are.
+
+Kept conservative: a single anaphor is the last state (or armed group) of the paragraph
+that stood as a subject, a pair anaphor is the last two such actors named together,
+and a recipient left unsaid is the one the paragraph is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from allegiance.extract.patterns import Entry, Hit, HitType
+from allegiance.model import Claim
+
+PARTIES = frozenset({"state", "group"})
+_WORDS_BEFORE = re.compile(r"([\w']+)\W*?(?:\b(?:the|a|an)\s+)?$")
+_COORDINATED = re.compile(r"^(?:\s*(?:and|or|&|,|-|–|'s|'|the)\s*)+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    """The last transfer a paragraph described, for sentences that go on about it."""
+
+    supplier: str
+    recipient: str
+    claim: Claim
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What the text has said so far, read in order, hit by hit."""
+
+    obliques: frozenset[str]
+    paragraph: int = -1
+    subject: str | None = None
+    pair: tuple[str, ...] | None = None
+    topic: Counter[str] = field(default_factory=Counter)
+    recency: dict[str, int] = field(default_factory=dict)
+    year: int | None = None
+    transfer: Transfer | None = None
+    alleged: list[Claim] = field(default_factory=list)
+    alleged_at: int = -1
+    resolved: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    _last_party: tuple[int, str] | None = None
+
+    def enter(self, paragraph: int) -> None:
+        """Start a sentence; a new paragraph forgets its predecessor's topic and year."""
+        if paragraph == self.paragraph:
+            return
+        self.paragraph = paragraph
+        self.topic = Counter()
+        self.recency = {}
+        self.year = None
+        self.transfer = None
+        self._last_party = None
+
+    def read(self, text: str, lowered: str, hits: list[Hit], roles: dict[int, str]) -> None:
+        """Take in one sentence's hits: resolve its anaphors, note its subjects and pairs."""
+        for hit in hits:
+            actor = hit.first(HitType.ACTOR)
+            if actor is not None and actor.actor_kind in PARTIES:
+                self._note_party(lowered, hit, actor, roles.get(hit.start, ""))
+            elif not hit.has(HitType.ACTOR):
+                anaphor = hit.first(HitType.ANAPHOR)
+                if anaphor is not None:
+                    self._resolve(hit, anaphor)
+
+    def _note_party(self, lowered: str, hit: Hit, actor: Entry, role: str) -> None:
+        if role in ("origin", "leader"):
+            return
+        self.topic[actor.code] += 1
+        self.recency[actor.code] = hit.start
+        if not self._oblique(lowered, hit.start):
+            self.subject = actor.code
+        last = self._last_party
+        if last is not None and last[1] != actor.code:
+            gap = lowered[last[0] : hit.start]
+            if _COORDINATED.match(gap):
+                self.pair = (last[1], actor.code)
+        self._last_party = (hit.end, actor.code)
+
+    def _oblique(self, lowered: str, start: int) -> bool:
+        found = _WORDS_BEFORE.search(lowered, max(0, start - 30), start)
+        return found is not None and found.group(1) in self.obliques
+
+    def _resolve(self, hit: Hit, anaphor: Entry) -> None:
+        if anaphor.anaphor == "single" and self.subject is not None:
+            self.resolved[hit.start] = (self.subject,)
+        elif anaphor.anaphor == "pair" and self.pair is not None:
+            self.resolved[hit.start] = self.pair
+
+    def recipient(self, supplier: str) -> str | None:
+        """The party the paragraph is most about, other than ``supplier``."""
+        ranked = [
+            (count, self.recency.get(code, -1), code)
+            for code, count in self.topic.items()
+            if code != supplier
+        ]
+        return max(ranked)[2] if ranked else None

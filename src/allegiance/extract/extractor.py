@@ -1,0 +1,256 @@
+"""The default extractor: reference data plus rules, deterministic and offline.
+
+One Aho–Corasick pass finds every actor, weapon, trigger word and cue in a
+document; sentences are split by pattern; only sentences whose mentions could
+make a claim are tokenized (spaCy's tokenizer) and handed to the rules. The
+discourse state (who "it" is, what the paragraph is about, its last year) is kept
+up to date on every sentence from the cheap hits alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+import spacy
+
+from allegiance.extract.amounts import AmountReader
+from allegiance.extract.discourse import Discourse, Transfer
+from allegiance.extract.draft import Draft
+from allegiance.extract.lexicon import Lexicon, load_lexicon
+from allegiance.extract.membership import MembershipRule
+from allegiance.extract.modality import ModalityReader
+from allegiance.extract.normal import normalise, plain
+from allegiance.extract.patterns import Hit, HitType, Patterns, build_patterns
+from allegiance.extract.protocol import CatalogueLike, GazetteerLike
+from allegiance.extract.relations import RelationRule, strongest
+from allegiance.extract.sentences import Sentence, split_sentences
+from allegiance.extract.supply import SupplyRule
+from allegiance.extract.view import View, ViewBuilder
+from allegiance.extract.years import Period, YearReader
+from allegiance.model import Claim, ClaimKind, Document, Evidence, Status
+
+# Hits that can start a claim, given an actor to tie it to.
+STARTERS = frozenset(
+    {HitType.SUPPLY, HitType.RELATION, HitType.MEMBERSHIP, HitType.WEAPON, HitType.TERM}
+)
+_SUFFIX = re.compile(r"-(\w+)")
+# An earlier allegation a denial can answer: at most this many sentences back.
+DENIAL_REACH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """One document under way: its text in the forms the steps need."""
+
+    doc: Document
+    plain: str
+    lowered: str
+    today: int | None
+
+
+class RuleExtractor:
+    """Sourced claims from news text by gazetteer, catalogue and reviewed rules.
+
+    ``gazetteer`` and ``catalogue`` default to the shipped ones; tests hand in
+    small stand-ins.
+    """
+
+    def __init__(
+        self,
+        gazetteer: GazetteerLike | None = None,
+        catalogue: CatalogueLike | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        if gazetteer is None:
+            from allegiance.actors import Gazetteer
+
+            gazetteer = Gazetteer.load()
+        if catalogue is None:
+            from allegiance.weapons import Catalogue
+
+            catalogue = Catalogue.load()
+        self.lexicon = lexicon or load_lexicon()
+        self.name = f"rules/{self.lexicon.version}"
+        self.patterns: Patterns = build_patterns(self.lexicon, gazetteer, catalogue)
+        tokenizer: Any = spacy.blank("en").tokenizer
+        self._views = ViewBuilder(tokenizer, self.lexicon)
+        self._abbreviations = self.lexicon.words("abbreviations")
+        modality = ModalityReader(self.lexicon)
+        self._modality = modality
+        self._supply = SupplyRule(self.lexicon, modality, AmountReader(self.lexicon))
+        self._relations = RelationRule(self.lexicon, modality)
+        self._membership = MembershipRule(self.lexicon, modality)
+        self._years = YearReader(self.lexicon)
+
+    def extract(self, doc: Document) -> list[Claim]:
+        """Every claim the document states, each with one piece of evidence (its sentence)."""
+        if not doc.text.strip():
+            return []
+        read = _Read(doc, plain(doc.text), normalise(doc.text), doc.date.year if doc.date else None)
+        hits = self.patterns.scan(doc.text)
+        discourse = Discourse(self.lexicon.words("obliques"))
+        claims: list[Claim] = []
+        for sentence, own in _by_sentence(split_sentences(doc.text, self._abbreviations), hits):
+            claims += self._sentence(read, sentence, own, discourse)
+        return claims
+
+    def _sentence(
+        self, read: _Read, sentence: Sentence, hits: list[Hit], discourse: Discourse
+    ) -> list[Claim]:
+        discourse.enter(sentence.paragraph)
+        hits = [h for h in hits if self._credible(read.doc.text, h)]
+        discourse.read(read.plain, read.lowered, hits, self._roles(read.lowered, hits))
+        lowered = read.lowered[sentence.start : sentence.end]
+        period = self._years.read(lowered, discourse.year, read.today)
+        claims: list[Claim] = []
+        if self._worth_reading(hits, discourse):
+            view = self._views.build(read.plain, sentence, hits, discourse.resolved)
+            claims = self._claims(read, view, period, discourse)
+        discourse.year = YearReader.last(lowered) or discourse.year
+        return claims
+
+    def _credible(self, text: str, hit: Hit) -> bool:
+        """Drop mentions an ambiguous alias makes in lower case ("turkey") or as a bare code."""
+        entry = hit.entries[0]
+        if entry.type is HitType.ACTOR and entry.ambiguous:
+            return entry.form != "code" and text[hit.start].isupper()
+        if entry.type is HitType.WEAPON and len(hit.entries) == 1:
+            return not entry.ambiguous or text[hit.start].isupper()
+        return True
+
+    def _roles(self, lowered: str, hits: list[Hit]) -> dict[int, str]:
+        roles = {}
+        for hit in hits:
+            actor = hit.first(HitType.ACTOR)
+            if actor is None:
+                continue
+            found = _SUFFIX.match(lowered, hit.end)
+            role = self._views.role_of(actor, found.group(1) if found else "")
+            if role:
+                roles[hit.start] = role
+        return roles
+
+    def _worth_reading(self, hits: list[Hit], discourse: Discourse) -> bool:
+        """Whether a sentence's mentions could make a claim: the prefilter's verdict."""
+        parties = sum(1 for h in hits if h.has(HitType.ACTOR) or h.start in discourse.resolved)
+        if any(h.has(HitType.CONFLICT) for h in hits):
+            return True
+        if parties == 0:
+            return bool(discourse.transfer) and any(h.has(HitType.WEAPON) for h in hits)
+        starts = any(e.type in STARTERS for h in hits for e in h.entries)
+        denial = bool(discourse.alleged) and any(
+            "denial" in e.cues for h in hits for e in h.entries
+        )
+        return starts or denial
+
+    def _claims(self, read: _Read, view: View, period: Period, discourse: Discourse) -> list[Claim]:
+        drafts: list[Draft] = []
+        relations: list[Draft] = []
+        for clause in view.clauses:
+            drafts += self._supply.apply(view, clause, discourse)
+            drafts += self._membership.apply(view, clause)
+            relations += self._relations.apply(view, clause)
+        drafts += strongest(relations)
+        if not drafts and discourse.alleged:
+            return self._denials(read, view, discourse)
+        claims = _unique([self._claim(read, view, d, period) for d in drafts])
+        self._remember(claims, discourse, view)
+        return claims
+
+    def _claim(self, read: _Read, view: View, draft: Draft, period: Period) -> Claim:
+        sentence = view.sentence
+        evidence = Evidence(
+            document_id=read.doc.id,
+            method=self.name,
+            confidence=draft.confidence,
+            start=sentence.start,
+            end=sentence.end,
+            text=read.doc.text[sentence.start : sentence.end],
+            status=draft.status,
+            since=period.since,
+            until=period.until,
+        )
+        return Claim(
+            kind=draft.kind,
+            subject=draft.subject,
+            object=draft.object,
+            start=period.since,
+            end=period.until if period.until != period.since else None,
+            weapon=draft.weapon,
+            category=draft.category,
+            quantity=draft.quantity,
+            status=draft.status,
+            value=draft.value,
+            value_unit=draft.value_unit,
+            relation=draft.relation,
+            confidence=draft.confidence,
+            evidence=(evidence,),
+        )
+
+    def _remember(self, claims: list[Claim], discourse: Discourse, view: View) -> None:
+        supply = [c for c in claims if c.kind is ClaimKind.SUPPLY]
+        if supply:
+            last = supply[-1]
+            discourse.transfer = Transfer(last.subject, last.object, last)
+        alleged = [c for c in supply if c.status is Status.ALLEGED]
+        if alleged:
+            discourse.alleged = alleged
+            discourse.alleged_at = view.sentence.index
+
+    def _denials(self, read: _Read, view: View, discourse: Discourse) -> list[Claim]:
+        """ "Officials denied the allegations": the last allegations, now also denied."""
+        if view.sentence.index - discourse.alleged_at > DENIAL_REACH:
+            return []
+        cues = {c for m in view.mentions if m.type is HitType.CUE for c in m.entry.cues}
+        if "denial" not in cues or "negation" in cues:
+            return []
+        deniers = {c for m in view.mentions if m.party for c in m.codes}
+        objects = self.lexicon.cues["denial_objects"]
+        about = any(w in objects for w in view.words)
+        out = []
+        for claim in discourse.alleged:
+            if about or deniers & {claim.subject, claim.object}:
+                out.append(_denied(claim, read, view, self.name))
+        return out
+
+
+def _denied(claim: Claim, read: _Read, view: View, method: str) -> Claim:
+    sentence = view.sentence
+    source = claim.evidence[0]
+    evidence = replace(
+        source,
+        method=method,
+        start=sentence.start,
+        end=sentence.end,
+        text=read.doc.text[sentence.start : sentence.end],
+        status=Status.DENIED,
+    )
+    return replace(claim, status=Status.DENIED, evidence=(evidence,))
+
+
+def _by_sentence(
+    sentences: list[Sentence], hits: list[Hit]
+) -> Iterator[tuple[Sentence, list[Hit]]]:
+    """Each sentence with the hits inside it (both lists are in text order)."""
+    index = 0
+    for sentence in sentences:
+        while index < len(hits) and hits[index].start < sentence.start:
+            index += 1
+        own = []
+        while index < len(hits) and hits[index].end <= sentence.end:
+            own.append(hits[index])
+            index += 1
+        yield sentence, own
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    """One claim per identity and sentence, the most confident kept."""
+    best: dict[str, Claim] = {}
+    for claim in claims:
+        held = best.get(claim.key)
+        if held is None or claim.confidence > held.confidence:
+            best[claim.key] = claim
+    return list(best.values())

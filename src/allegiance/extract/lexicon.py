@@ -1,0 +1,162 @@
+"""The reviewed word lists the rules read, loaded from ``allegiance/data/extract``.
+
+The lists are dated data files, reviewed like code; nothing in the rules names a
+trigger word. :func:`load_lexicon` reads them once per process.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from allegiance.errors import InputError
+from allegiance.model import Category, ClaimKind, Relation, Status
+
+DATA = "data/extract"
+FRAMES = frozenset({"giver", "arming", "agent", "receiver", "user", "production"})
+
+
+@dataclass(frozen=True, slots=True)
+class SupplyTrigger:
+    """A word saying one actor arms another, and where the two stand around it."""
+
+    frame: str
+    status: Status
+    confidence: float
+    needs_object: bool
+    category: Category | None
+
+
+@dataclass(frozen=True, slots=True)
+class RelationTrigger:
+    """A word saying two actors are hostile to or close to each other."""
+
+    kind: ClaimKind
+    relation: Relation
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class NamedConflict:
+    """A war whose name alone gives both parties ("the Ukraine war")."""
+
+    parties: tuple[str, str]
+    relation: Relation
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every word list the rule extractor uses, by role."""
+
+    version: str
+    supply: dict[str, SupplyTrigger]
+    relations: dict[str, RelationTrigger]
+    conflicts: dict[str, NamedConflict]
+    membership: frozenset[str]
+    membership_confidence: float
+    membership_blockers: frozenset[str]
+    objects: frozenset[str]
+    ignore: frozenset[str]
+    cues: dict[str, frozenset[str]]
+    cased_cues: frozenset[str]
+    after_window: int
+    discourse: dict[str, tuple[str, ...]]
+    numbers: dict[str, int]
+    scales: dict[str, int]
+    currency_prefix: dict[str, str]
+    currency_suffix: dict[str, str]
+    since_words: frozenset[str]
+    until_words: frozenset[str]
+    same_year: tuple[str, ...]
+    relative_years: dict[str, int]
+
+    def words(self, name: str) -> frozenset[str]:
+        """One discourse word list as a set."""
+        return frozenset(self.discourse[name])
+
+
+def _read(name: str) -> dict[str, Any]:
+    path = resources.files("allegiance").joinpath(f"{DATA}/{name}.toml")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"extraction lexicon {name}.toml is unreadable: {exc}") from exc
+
+
+def _supply(data: dict[str, Any]) -> dict[str, SupplyTrigger]:
+    out: dict[str, SupplyTrigger] = {}
+    for group in data["trigger"]:
+        if group["frame"] not in FRAMES:
+            raise InputError(f"supply.toml: unknown frame {group['frame']!r}")
+        trigger = SupplyTrigger(
+            frame=group["frame"],
+            status=Status(group["status"]),
+            confidence=float(group["confidence"]),
+            needs_object=bool(group.get("needs_object", False)),
+            category=Category(group["category"]) if "category" in group else None,
+        )
+        for word in group["words"]:
+            out.setdefault(word.lower(), trigger)
+    return out
+
+
+def _relations(data: dict[str, Any]) -> dict[str, RelationTrigger]:
+    out: dict[str, RelationTrigger] = {}
+    for group in data["trigger"]:
+        trigger = RelationTrigger(
+            ClaimKind(group["kind"]), Relation(group["relation"]), float(group["confidence"])
+        )
+        for word in group["words"]:
+            out.setdefault(word.lower(), trigger)
+    return out
+
+
+def _conflicts(data: dict[str, Any]) -> dict[str, NamedConflict]:
+    out: dict[str, NamedConflict] = {}
+    for group in data.get("conflict", []):
+        a, b = group["parties"]
+        named = NamedConflict((a, b), Relation(group["relation"]))
+        out |= {word.lower(): named for word in group["words"]}
+    return out
+
+
+def _lower(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The shipped lexicon (read once)."""
+    supply, relations = _read("supply"), _read("relations")
+    modality, discourse = _read("modality"), _read("discourse")
+    amounts, time = _read("amounts"), _read("time")
+    cue_names = ("negation", "transparent", "hypothetical", "planned", "allegation", "denial")
+    cue_names += ("denial_objects", "reported", "hedge", "deescalation")
+    return Lexicon(
+        version=supply["version"],
+        supply=_supply(supply),
+        relations=_relations(relations),
+        conflicts=_conflicts(relations),
+        membership=_lower(relations["membership"]["words"]),
+        membership_confidence=float(relations["membership"]["confidence"]),
+        membership_blockers=_lower(relations["membership"]["blockers"]),
+        objects=_lower(supply["objects"]["words"]),
+        ignore=_lower(supply["ignore"]["words"] + relations["ignore"]["words"]),
+        cues={name: _lower(modality[name]) for name in cue_names},
+        cased_cues=_lower(modality["cased"]),
+        after_window=int(modality["after_window"]),
+        discourse={
+            key: tuple(value) for key, value in discourse.items() if isinstance(value, list)
+        },
+        numbers={k.lower(): int(v) for k, v in amounts["numbers"].items()},
+        scales={k.lower(): int(v) for k, v in amounts["scales"].items()},
+        currency_prefix=dict(amounts["currency_prefix"]),
+        currency_suffix={k.lower(): v for k, v in amounts["currency_suffix"].items()},
+        since_words=_lower(time["since"]),
+        until_words=_lower(time["until"]),
+        same_year=tuple(time["same_year"]),
+        relative_years={k.lower(): int(v) for k, v in time["relative"].items()},
+    )

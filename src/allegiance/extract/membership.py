@@ -1,0 +1,57 @@
+"""The membership rule: which states belong to which organisations, from one clause.
+
+"X and Y are members of the CSTO", "X's membership in the CSTO and the EAEU",
+"CSTO members X and Y", "both members of the CSTO" (the pair the text is about).
+"""
+
+from __future__ import annotations
+
+from allegiance.extract import roles
+from allegiance.extract.draft import Draft
+from allegiance.extract.lexicon import Lexicon
+from allegiance.extract.modality import ModalityReader
+from allegiance.extract.patterns import HitType
+from allegiance.extract.view import Clause, Mention, View
+from allegiance.model import ClaimKind
+
+# An organisation further than this after "member(s)" is not what they are members of.
+ORG_REACH = 12
+
+
+class MembershipRule:
+    def __init__(self, lexicon: Lexicon, modality: ModalityReader) -> None:
+        self._coordinators = lexicon.words("coordinators")
+        self._blockers = lexicon.membership_blockers
+        self._confidence = lexicon.membership_confidence
+        self._modality = modality
+
+    def apply(self, view: View, clause: Clause) -> list[Draft]:
+        """The memberships one clause states."""
+        mentions = view.in_clause(clause)
+        triggers = [m for m in mentions if m.type is HitType.MEMBERSHIP]
+        if not triggers or any(w in self._blockers for w in view.words[clause.first : clause.end]):
+            return []
+        parties = [m for m in mentions if m.party and m.role != "leader"]
+        drafts = []
+        for trigger in triggers:
+            modality = self._modality.read(view, clause, trigger)
+            if modality.drop:
+                continue
+            weight = self._confidence * modality.weight
+            for member, organisation in self._pairs(view, parties, trigger):
+                drafts.append(Draft(ClaimKind.MEMBERSHIP, member, organisation, round(weight, 4)))
+        return drafts
+
+    def _pairs(self, view: View, parties: list[Mention], trigger: Mention) -> list[tuple[str, str]]:
+        orgs = [m for m in parties if roles.is_org(m)]
+        members = [m for m in parties if not roles.is_org(m) and not m.role]
+        after = roles.right_of(orgs, trigger)
+        if after and after[0].first - trigger.last <= ORG_REACH:
+            index = orgs.index(after[0])
+            found = [m for m in roles.group(view, orgs, index, self._coordinators) if m in after]
+            side = roles.nearest_group(view, members, trigger, self._coordinators, left=True)
+        else:
+            before = [m for m in roles.left_of(orgs, trigger) if trigger.first - m.last <= 3]
+            found = before[-1:]
+            side = roles.nearest_group(view, members, trigger, self._coordinators, left=False)
+        return [(c, o) for o in roles.codes(found) for c in roles.codes(side) if c != o]

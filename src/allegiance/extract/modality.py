@@ -1,0 +1,79 @@
+"""What a clause says about whether its relation holds: negated, hypothetical, alleged...
+
+A cue counts when it stands in the clause before the trigger word, or right after it
+("fighting could"); a negated reporting verb ("did not disclose how ...") leaves
+what it reports standing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from allegiance.extract.lexicon import Lexicon
+from allegiance.extract.patterns import HitType
+from allegiance.extract.view import Clause, Mention, View
+from allegiance.model import Status
+
+SKIPPABLE = frozenset({"do", "does", "did", "have", "has", "had", "be", "is", "was", "were"})
+# How much a claim's confidence keeps when its source is second-hand or an allegation.
+REPORTED = 0.9
+ALLEGED = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """The verdict on one trigger: drop it, or keep it with this status and weight."""
+
+    drop: bool = False
+    status: Status | None = None
+    weight: float = 1.0
+
+
+class ModalityReader:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._transparent = lexicon.cues["transparent"]
+        self._window = lexicon.after_window
+
+    def read(self, view: View, clause: Clause, trigger: Mention) -> Modality:
+        """The modality of ``trigger`` from the cues of its clause."""
+        cues = self._cues(view, clause, trigger)
+        if "negation" in cues or "hypothetical" in cues:
+            return Modality(drop=True)
+        weight = REPORTED if "reported" in cues or clause.attribution < clause.end else 1.0
+        if "denial" in cues:
+            return Modality(status=Status.DENIED, weight=weight)
+        if "allegation" in cues:
+            return Modality(status=Status.ALLEGED, weight=weight * ALLEGED)
+        if "planned" in cues:
+            return Modality(status=Status.PLANNED, weight=weight)
+        return Modality(weight=weight)
+
+    def _cues(self, view: View, clause: Clause, trigger: Mention) -> set[str]:
+        found: set[str] = set()
+        limit = trigger.last + self._window
+        for mention in view.mentions:
+            if mention.type is not HitType.CUE or not clause.first <= mention.first < clause.end:
+                continue
+            if mention.first < trigger.first or trigger.last < mention.first <= limit:
+                names = set(mention.entry.cues)
+                if "negation" in names and self._transparent_after(view, mention):
+                    names.discard("negation")
+                found |= names
+        return found
+
+    def _transparent_after(self, view: View, negation: Mention) -> bool:
+        """Whether the negated verb only reports ("did not disclose how ...")."""
+        index = negation.last + 1
+        while index < len(view.words) and view.words[index] in SKIPPABLE:
+            index += 1
+        return index < len(view.words) and view.words[index] in self._transparent
+
+    def cue_near(self, view: View, clause: Clause, trigger: Mention, name: str, gap: int) -> bool:
+        """Whether a cue of list ``name`` stands at most ``gap`` tokens before ``trigger``."""
+        return any(
+            m.type is HitType.CUE
+            and name in m.entry.cues
+            and clause.first <= m.first
+            and 0 < trigger.first - m.last <= gap
+            for m in view.mentions
+        )

@@ -1,0 +1,215 @@
+"""The prefilter: one Aho–Corasick automaton over every name the rules care about.
+
+Actor aliases, weapon names, generic weapon terms, trigger words and modality cues
+are all patterns of one automaton, so a single pass over an article finds every
+mention; only sentences with the right mix of mentions go on to the rules.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import ahocorasick
+
+from allegiance.extract.lexicon import Lexicon, NamedConflict, RelationTrigger, SupplyTrigger
+from allegiance.extract.normal import normalise
+from allegiance.extract.protocol import CatalogueLike, GazetteerLike
+from allegiance.model import Category
+
+CUE_LISTS = ("negation", "hypothetical", "planned", "allegation", "denial", "reported")
+CUE_LISTS += ("hedge", "deescalation")
+
+
+class HitType(StrEnum):
+    ACTOR = "actor"
+    WEAPON = "weapon"
+    TERM = "term"
+    OBJECT = "object"
+    SUPPLY = "supply"
+    RELATION = "relation"
+    CONFLICT = "conflict"
+    MEMBERSHIP = "membership"
+    CUE = "cue"
+    ANAPHOR = "anaphor"
+    IGNORE = "ignore"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one pattern means; a pattern may mean several things."""
+
+    type: HitType
+    text: str
+    case_sensitive: bool = False
+    code: str = ""
+    actor_kind: str = ""
+    form: str = ""
+    ambiguous: bool = False
+    weapon: str | None = None
+    origin: str | None = None
+    category: Category | None = None
+    supply: SupplyTrigger | None = None
+    relation: RelationTrigger | None = None
+    conflict: NamedConflict | None = None
+    cues: frozenset[str] = field(default_factory=frozenset)
+    anaphor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A pattern found in a document: its span and what it means there."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    def first(self, kind: HitType) -> Entry | None:
+        for entry in self.entries:
+            if entry.type is kind:
+                return entry
+        return None
+
+    def has(self, kind: HitType) -> bool:
+        return any(e.type is kind for e in self.entries)
+
+
+class Patterns:
+    """The automaton and its word-boundary and case checks."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        grouped: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            key = normalise(entry.text)
+            if key.strip() and entry not in grouped[key]:
+                grouped[key].append(entry)
+        self._automaton = ahocorasick.Automaton()
+        for key, found in grouped.items():
+            self._automaton.add_word(key, (len(key), tuple(found)))
+        self._automaton.make_automaton()
+        self.size = len(grouped)
+
+    def scan(self, text: str) -> list[Hit]:
+        """Every mention in ``text``: word-bounded, case-checked, longest first, in order."""
+        lowered = normalise(text)
+        candidates = []
+        for last, (length, entries) in self._automaton.iter(lowered):
+            start, end = last - length + 1, last + 1
+            if not _bounded(lowered, start, end):
+                continue
+            kept = tuple(e for e in entries if not e.case_sensitive or text[start:end] == e.text)
+            if kept:
+                candidates.append(Hit(start, end, kept))
+        return _longest(candidates, len(text))
+
+
+def _bounded(lowered: str, start: int, end: int) -> bool:
+    """Whether the match is a whole word (or words) rather than part of one."""
+    left_ok = start == 0 or not lowered[start].isalnum() or not lowered[start - 1].isalnum()
+    # "n't" attaches to its verb ("didn't").
+    if lowered.startswith("n'", start):
+        left_ok = True
+    right_ok = end == len(lowered) or not lowered[end - 1].isalnum() or not lowered[end].isalnum()
+    return left_ok and right_ok
+
+
+def _longest(hits: list[Hit], size: int) -> list[Hit]:
+    """The longest of overlapping hits (leftmost on ties), in text order; ignores dropped."""
+    taken = bytearray(size + 1)
+    kept = []
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        if taken.find(1, hit.start, hit.end) != -1:
+            continue
+        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        if not hit.has(HitType.IGNORE):
+            kept.append(hit)
+    kept.sort(key=lambda h: h.start)
+    return kept
+
+
+def build_patterns(
+    lexicon: Lexicon, gazetteer: GazetteerLike, catalogue: CatalogueLike
+) -> Patterns:
+    """The automaton over the gazetteer, the catalogue and the lexicon."""
+    entries: list[Entry] = []
+    entries += _actor_entries(gazetteer)
+    entries += _weapon_entries(catalogue, lexicon)
+    entries += _lexicon_entries(lexicon)
+    return Patterns(entries)
+
+
+def _actor_entries(gazetteer: GazetteerLike) -> list[Entry]:
+    kinds: dict[str, str] = {}
+    out = []
+    for alias in gazetteer.aliases():
+        code = alias.code
+        if code not in kinds:
+            kinds[code] = str(gazetteer.actor(code).kind)
+        out.append(
+            Entry(
+                HitType.ACTOR,
+                alias.text,
+                case_sensitive=bool(alias.case_sensitive),
+                code=code,
+                actor_kind=kinds[code],
+                form=str(alias.form),
+                ambiguous=bool(alias.ambiguous),
+            )
+        )
+    return out
+
+
+def _term_triggers(lexicon: Lexicon) -> dict[Category, SupplyTrigger]:
+    """The trigger a generic term stands for when it names a plant or an aid package."""
+    found: dict[Category, SupplyTrigger] = {}
+    for trigger in lexicon.supply.values():
+        if trigger.category in (Category.PRODUCTION_FACILITY, Category.AID_PACKAGE):
+            found.setdefault(trigger.category, trigger)
+    return found
+
+
+def _weapon_entries(catalogue: CatalogueLike, lexicon: Lexicon) -> list[Entry]:
+    out = []
+    for text, weapon in catalogue.aliases():
+        category = Category(str(weapon.category)) if weapon.category else None
+        for variant in (text, text + "s") if text[-1:].isalnum() else (text,):
+            out.append(
+                Entry(
+                    HitType.WEAPON,
+                    variant,
+                    weapon=weapon.designation,
+                    origin=weapon.origin,
+                    category=category,
+                )
+            )
+    triggers = _term_triggers(lexicon)
+    for term in catalogue.terms():
+        category = Category(str(term.category)) if term.category else Category.OTHER
+        trigger = triggers.get(category)
+        if trigger is not None:
+            out.append(Entry(HitType.SUPPLY, term.text, supply=trigger, category=category))
+        else:
+            out.append(Entry(HitType.TERM, term.text, category=category))
+    return out
+
+
+def _lexicon_entries(lexicon: Lexicon) -> list[Entry]:
+    out = [Entry(HitType.SUPPLY, w, supply=t) for w, t in lexicon.supply.items()]
+    out += [Entry(HitType.RELATION, w, relation=t) for w, t in lexicon.relations.items()]
+    out += [Entry(HitType.CONFLICT, w, conflict=c) for w, c in lexicon.conflicts.items()]
+    out += [Entry(HitType.MEMBERSHIP, w) for w in lexicon.membership]
+    out += [Entry(HitType.OBJECT, w, category=Category.OTHER) for w in lexicon.objects]
+    out += [Entry(HitType.IGNORE, w) for w in lexicon.ignore]
+    cues: dict[str, set[str]] = defaultdict(set)
+    for name in CUE_LISTS:
+        for word in lexicon.cues[name]:
+            cues[word].add(name)
+    out += [
+        Entry(HitType.CUE, w, case_sensitive=w in lexicon.cased_cues, cues=frozenset(names))
+        for w, names in cues.items()
+    ]
+    for kind in ("single", "pair", "frame"):
+        out += [Entry(HitType.ANAPHOR, w, anaphor=kind) for w in lexicon.discourse[kind]]
+    return out

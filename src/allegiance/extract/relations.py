@@ -1,0 +1,106 @@
+"""The hostility and affinity rule: which two actors a relation word ties, from one clause.
+
+A coordinated pair next to the word ("Iranian-Tajik ties", "clashes between Kyrgyz and
+Tajik forces", "enemies, the United States and Iran") is tied together; otherwise the
+nearest actor on each side ("Russia's relationship with Iran", "X shelled Y"), or the
+two nearest on the one side that has any ("Turkey's backing for Kyrgyzstan is rooted
+in kinship").
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from allegiance.extract import roles
+from allegiance.extract.draft import Draft
+from allegiance.extract.lexicon import Lexicon
+from allegiance.extract.modality import ModalityReader
+from allegiance.extract.patterns import HitType
+from allegiance.extract.view import Clause, Mention, View
+from allegiance.model import ClaimKind, Relation
+
+HEDGE_GAP = 2
+NAMED_WAR = 0.8
+
+
+class RelationRule:
+    def __init__(self, lexicon: Lexicon, modality: ModalityReader) -> None:
+        self._coordinators = lexicon.words("coordinators")
+        self._modality = modality
+
+    def apply(self, view: View, clause: Clause) -> list[Draft]:
+        """The hostile and friendly ties one clause states."""
+        mentions = view.in_clause(clause)
+        parties = [m for m in mentions if m.party and not m.role]
+        drafts: list[Draft] = []
+        for trigger in mentions:
+            if trigger.type is HitType.CONFLICT:
+                drafts += self._named(view, clause, trigger)
+            elif trigger.type is HitType.RELATION:
+                drafts += self._stated(view, clause, parties, trigger)
+        return drafts
+
+    def _named(self, view: View, clause: Clause, trigger: Mention) -> list[Draft]:
+        conflict = trigger.entry.conflict
+        assert conflict is not None
+        modality = self._modality.read(view, clause, trigger)
+        if modality.drop:
+            return []
+        a, b = conflict.parties
+        weight = NAMED_WAR * modality.weight
+        return [Draft(ClaimKind.HOSTILITY, a, b, weight, relation=conflict.relation)]
+
+    def _stated(
+        self, view: View, clause: Clause, parties: list[Mention], trigger: Mention
+    ) -> list[Draft]:
+        relation = trigger.entry.relation
+        assert relation is not None
+        modality = self._modality.read(view, clause, trigger)
+        if modality.drop or modality.status is not None and modality.status.value == "planned":
+            return []
+        if self._blocked(view, clause, trigger, relation.kind):
+            return []
+        weight = relation.confidence * modality.weight
+        if any(m.type is HitType.ANAPHOR for m in parties):
+            weight *= 0.9
+        return [
+            Draft(relation.kind, a, b, round(weight, 4), relation=relation.relation)
+            for a, b in self.pairs(view, parties, trigger)
+        ]
+
+    def _blocked(self, view: View, clause: Clause, trigger: Mention, kind: ClaimKind) -> bool:
+        if kind is ClaimKind.AFFINITY:
+            return self._modality.cue_near(view, clause, trigger, "hedge", HEDGE_GAP)
+        return self._modality.cue_near(view, clause, trigger, "deescalation", 99)
+
+    def pairs(self, view: View, parties: list[Mention], trigger: Mention) -> list[tuple[str, str]]:
+        """The pairs of actors the relation word ties."""
+        left = roles.nearest_group(view, parties, trigger, self._coordinators, left=True)
+        right = roles.nearest_group(view, parties, trigger, self._coordinators, left=False)
+        for side in (left, right):
+            found = roles.codes(side)
+            near = side and min(roles.distance(m, trigger) for m in side) <= roles.ADJACENT
+            if len(found) >= 2 and near:
+                return list(combinations(found, 2))
+        if left and right:
+            return [(a, b) for a in roles.codes(left) for b in roles.codes(right) if a != b]
+        side_all = roles.left_of(parties, trigger)[::-1] or roles.right_of(parties, trigger)
+        found = roles.codes(side_all)
+        return [(found[0], found[1])] if len(found) >= 2 else []
+
+
+def strongest(drafts: list[Draft]) -> list[Draft]:
+    """One draft per tie and sentence, keeping the strongest relation ("ally" over "partner")."""
+    from allegiance.model import RELATION_STRENGTH
+
+    best: dict[tuple[str, str, str], Draft] = {}
+    for draft in drafts:
+        key = (str(draft.kind), *sorted((draft.subject, draft.object)))
+        held = best.get(key)
+        if held is None or _rank(draft, RELATION_STRENGTH) > _rank(held, RELATION_STRENGTH):
+            best[key] = draft
+    return list(best.values())
+
+
+def _rank(draft: Draft, strength: dict[Relation, int]) -> tuple[int, float]:
+    return (strength.get(draft.relation, 0) if draft.relation else 0, draft.confidence)

@@ -1,0 +1,77 @@
+"""Who stands where around a trigger word: groups, nearest parties, marked obliques."""
+
+from __future__ import annotations
+
+from allegiance.extract.patterns import HitType
+from allegiance.extract.view import Mention, View
+
+# Tokens further than this from a trigger do not make a group "next to" it.
+ADJACENT = 3
+
+
+def coordinated(view: View, left: Mention, right: Mention, coordinators: frozenset[str]) -> bool:
+    """Whether two mentions belong to one list ("Turkey and Belarus", "Kyrgyz-Tajik")."""
+    if left.entry.anaphor == "single" or right.entry.anaphor == "single":
+        return False
+    return all(w in coordinators for w in view.between(left, right))
+
+
+def group(
+    view: View, mentions: list[Mention], index: int, coordinators: frozenset[str]
+) -> list[Mention]:
+    """The coordinated list of mentions that ``mentions[index]`` belongs to."""
+    first = last = index
+    while first > 0 and coordinated(view, mentions[first - 1], mentions[first], coordinators):
+        first -= 1
+    while last + 1 < len(mentions) and coordinated(
+        view, mentions[last], mentions[last + 1], coordinators
+    ):
+        last += 1
+    return mentions[first : last + 1]
+
+
+def codes(mentions: list[Mention]) -> list[str]:
+    """The distinct actor codes of some mentions, in order."""
+    out: list[str] = []
+    for mention in mentions:
+        out += [c for c in mention.codes if c not in out]
+    return out
+
+
+def left_of(mentions: list[Mention], trigger: Mention) -> list[Mention]:
+    return [m for m in mentions if m.last < trigger.first]
+
+
+def right_of(mentions: list[Mention], trigger: Mention) -> list[Mention]:
+    return [m for m in mentions if m.first > trigger.last]
+
+
+def nearest_group(
+    view: View,
+    parties: list[Mention],
+    trigger: Mention,
+    coordinators: frozenset[str],
+    *,
+    left: bool,
+) -> list[Mention]:
+    """The list of parties nearest to the trigger on one side (empty if none)."""
+    side = left_of(parties, trigger) if left else right_of(parties, trigger)
+    if not side:
+        return []
+    index = parties.index(side[-1] if left else side[0])
+    found = group(view, parties, index, coordinators)
+    return [m for m in found if (m.last < trigger.first) == left]
+
+
+def marked(mentions: list[Mention], marks: frozenset[str]) -> Mention | None:
+    """The first mention introduced by one of ``marks`` ("to", "from", ...)."""
+    return next((m for m in mentions if m.marker in marks), None)
+
+
+def is_org(mention: Mention) -> bool:
+    return mention.type is HitType.ACTOR and mention.entry.actor_kind == "organisation"
+
+
+def distance(a: Mention, b: Mention) -> int:
+    """Tokens between two mentions."""
+    return max(b.first - a.last, a.first - b.last) - 1

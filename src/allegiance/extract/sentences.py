@@ -1,0 +1,96 @@
+"""Sentences and paragraphs of a document, as character spans into its text.
+
+A pattern-based splitter, not spaCy's: the extractor must split every sentence of
+every article but tokenizes only the few that matter, and splitting with spaCy
+would mean tokenizing everything (see benchmarks/extraction.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? (with closing quotes or brackets) before a space and a
+# capital, digit or opening quote.
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE = re.compile(r"\n")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# A line shorter than this that ends without punctuation is a heading, not a wrap.
+HEADING = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its span in the document, and which paragraph it sits in."""
+
+    start: int
+    end: int
+    paragraph: int
+    index: int
+
+
+def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
+    """Every sentence of ``text``, in order, trimmed of surrounding white space."""
+    spans: list[tuple[int, int, int]] = []
+    for number, (start, end) in enumerate(_paragraphs(text)):
+        for line_start, line_end in _lines(text, start, end):
+            spans += [
+                (s, e, number) for s, e in _sentences(text, line_start, line_end, abbreviations)
+            ]
+    return [Sentence(s, e, p, i) for i, (s, e, p) in enumerate(spans)]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    # Without any blank line, every line is a paragraph (extracted HTML, feeds).
+    breaker = _PARAGRAPH if _PARAGRAPH.search(text) else _LINE
+    spans, start = [], 0
+    for gap in breaker.finditer(text):
+        spans.append((start, gap.start()))
+        start = gap.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines that stand alone (headings, finished sentences); soft-wrapped lines stay joined."""
+    spans, begin = [], start
+    for newline in _LINE.finditer(text, start, end):
+        line = text[begin : newline.start()].rstrip()
+        if line and (line[-1] in '.!?:"”' or len(line.strip()) < HEADING):
+            spans.append((begin, newline.start()))
+            begin = newline.end()
+    spans.append((begin, end))
+    return spans
+
+
+def _sentences(
+    text: str, start: int, end: int, abbreviations: frozenset[str]
+) -> list[tuple[int, int]]:
+    spans, begin = [], start
+    for stop in _END.finditer(text, start, end):
+        if _abbreviated(text, begin, stop.start(), abbreviations):
+            continue
+        spans.append(_trim(text, begin, stop.end()))
+        begin = stop.end()
+    spans.append(_trim(text, begin, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _abbreviated(text: str, begin: int, dot: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation or an initial ("John M.")."""
+    if text[dot] != ".":
+        return False
+    found = _WORD_BEFORE.search(text, begin, dot)
+    if found is None:
+        return False
+    word = found.group(1)
+    return word.lower().strip(".") in abbreviations or (len(word) == 1 and word.isupper())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

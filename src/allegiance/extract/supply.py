@@ -1,0 +1,301 @@
+"""The supply rule: who arms whom with what, from one clause.
+
+The first trigger word of a clause sets its frame (see data/extract/supply.toml):
+where the supplier and the recipient stand. A supplier the clause does not name
+comes from the weapon's origin ("Turkish-made", "Iranian drones", else the
+catalogue's origin of a named system, at lower confidence); a recipient it does
+not name comes from the paragraph's topic, at lower confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from allegiance.extract import roles
+from allegiance.extract.amounts import AmountReader
+from allegiance.extract.discourse import Discourse
+from allegiance.extract.draft import Draft
+from allegiance.extract.lexicon import Lexicon, SupplyTrigger
+from allegiance.extract.modality import ModalityReader
+from allegiance.extract.patterns import HitType
+from allegiance.extract.view import DASHES, Clause, Mention, View
+from allegiance.model import Category, ClaimKind, Status
+
+PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
+# How much a claim keeps when a role had to be inferred rather than read.
+FROM_ORIGIN = 0.85
+FROM_CATALOGUE = 0.7
+FROM_TOPIC = 0.8
+FROM_ANAPHOR = 0.9
+ORIGIN_ONLY = 0.7
+SUPPLIER_ROLES = frozenset({"", "based", "patron"})
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Suppliers and recipients one clause names, and how directly."""
+
+    suppliers: tuple[Mention, ...] = ()
+    recipients: tuple[Mention, ...] = ()
+
+
+class SupplyRule:
+    def __init__(self, lexicon: Lexicon, modality: ModalityReader, amounts: AmountReader) -> None:
+        self._coordinators = lexicon.words("coordinators")
+        self._to = lexicon.words("recipient_marks")
+        self._in = lexicon.words("place_marks")
+        self._from = lexicon.words("supplier_marks")
+        self._transfer_suffixes = lexicon.words("transfer_suffixes")
+        self._modality = modality
+        self._amounts = amounts
+
+    def apply(self, view: View, clause: Clause, discourse: Discourse) -> list[Draft]:
+        """The transfers one clause states."""
+        mentions = view.in_clause(clause)
+        found = [m for m in mentions if m.type is HitType.SUPPLY]
+        triggers = [m for m in found if not _suffix(view, m)]
+        if not triggers:
+            return self._origin_frame(view, clause, discourse, mentions)
+        primary = triggers[0]
+        frame = _trigger(primary).frame
+        modality = self._modality.read(view, clause, primary)
+        arms = [m for m in mentions if m.armament]
+        if modality.drop or not self._has_object(mentions, triggers, arms):
+            return []
+        parties = [m for m in mentions if m.party and m.role != "leader"]
+        found_roles = self._roles(view, frame, parties, primary)
+        status = modality.status or _status(triggers or found, frame)
+        weight = _trigger(primary).confidence * modality.weight
+        return self._drafts(view, clause, discourse, frame, found_roles, arms, status, weight)
+
+    def _origin_frame(
+        self, view: View, clause: Clause, discourse: Discourse, mentions: list[Mention]
+    ) -> list[Draft]:
+        """ "American-supplied equipment": a transfer named by a hyphenated origin alone."""
+        origin = next((m for m in mentions if m.role == "origin" and self._transfers(m)), None)
+        arms = [m for m in mentions if m.armament]
+        if origin is None or not (arms or any(m.type is HitType.OBJECT for m in mentions)):
+            return []
+        modality = self._modality.read(view, clause, origin)
+        if modality.drop:
+            return []
+        parties = [m for m in mentions if m.party and m.role != "leader"]
+        found = self._origin_only(view, parties)
+        status = modality.status or Status.DELIVERED
+        weight = ORIGIN_ONLY * modality.weight
+        return self._drafts(view, clause, discourse, "origin", found, arms, status, weight)
+
+    def _transfers(self, mention: Mention) -> bool:
+        text = mention.entry.text.lower()
+        tail = text.rpartition("-")[2] if "-" in text else ""
+        return tail in self._transfer_suffixes
+
+    def _has_object(
+        self, mentions: list[Mention], triggers: list[Mention], arms: list[Mention]
+    ) -> bool:
+        if arms or not all(_trigger(t).needs_object for t in triggers):
+            return True
+        return any(m.type is HitType.OBJECT for m in mentions)
+
+    # -- roles by frame ----------------------------------------------------
+
+    def _roles(self, view: View, frame: str, parties: list[Mention], trigger: Mention) -> Roles:
+        left = roles.nearest_group(view, parties, trigger, self._coordinators, left=True)
+        right = roles.right_of(parties, trigger)
+        plain_right = [m for m in right if not m.role and m.marker not in self._from]
+        if frame in ("giver", "arming"):
+            return self._giver(view, frame, parties, trigger, left, right, plain_right)
+        if frame == "agent":
+            return self._agent(view, parties, trigger, left, right)
+        if frame in ("receiver", "user"):
+            supplier = roles.marked(right, self._from - {"by"})
+            by = roles.marked(right, frozenset({"by"}))
+            recipients = [by] if by else [m for m in left if not m.role]
+            return Roles(_one(supplier), tuple(recipients))
+        if frame == "production":
+            place = roles.marked(right, self._in)
+            return Roles(_supplying(left), _one(place))
+        return self._origin_only(view, parties)
+
+    def _giver(
+        self,
+        view: View,
+        frame: str,
+        parties: list[Mention],
+        trigger: Mention,
+        left: list[Mention],
+        right: list[Mention],
+        plain_right: list[Mention],
+    ) -> Roles:
+        supplier = roles.marked(right, self._from)
+        recipient = roles.marked(right, self._to)
+        if frame == "arming":
+            recipient = next((m for m in plain_right if m.first - trigger.last <= 2), None)
+            if recipient is None:
+                return Roles()
+        passive = _passive(view, trigger)
+        suppliers = (supplier,) if supplier else () if passive else _supplying(left)
+        if recipient is None and passive:
+            recipient = next((m for m in reversed(left) if not m.role), None)
+        recipient = recipient or next(iter(plain_right), None)
+        recipient = recipient or roles.marked(right, self._in)
+        recipient = recipient or roles.marked(parties, self._to)
+        return Roles(suppliers, _one(recipient))
+
+    def _agent(
+        self,
+        view: View,
+        parties: list[Mention],
+        trigger: Mention,
+        left: list[Mention],
+        right: list[Mention],
+    ) -> Roles:
+        """ "X is Z's main arms supplier" / "X, a supplier to Z" / "the parts supplier for Z"."""
+        if left and left[-1].possessive and trigger.first - left[-1].last <= 4:
+            before = [m for m in parties if m.last < left[0].first]
+            if not before:
+                return Roles((), tuple(left))
+            index = parties.index(before[-1])
+            suppliers = roles.group(view, parties, index, self._coordinators)
+            return Roles(_supplying(suppliers), tuple(left))
+        recipient = roles.marked(right, self._to | self._in | {"of"})
+        return Roles(_supplying(left), _one(recipient))
+
+    def _origin_only(self, view: View, parties: list[Mention]) -> Roles:
+        """ "American-supplied equipment": the maker is named, the holder perhaps as owner."""
+        origins = [m for m in parties if m.role == "origin"]
+        owners = [m for m in parties if m.possessive and not m.role]
+        return Roles(tuple(origins[:1]), tuple(owners[:1]))
+
+    # -- drafts ------------------------------------------------------------
+
+    def _drafts(
+        self,
+        view: View,
+        clause: Clause,
+        discourse: Discourse,
+        frame: str,
+        found: Roles,
+        arms: list[Mention],
+        status: Status,
+        weight: float,
+    ) -> list[Draft]:
+        items: list[Mention | None] = list(self._items(frame, arms, found)) or [None]
+        money = self._amounts.money(view.clause_text(clause))
+        drafts = []
+        for item in items:
+            for supplier, s_weight in self._suppliers(view, clause, found, item):
+                for recipient, r_weight in self._recipients(found, supplier, discourse, frame):
+                    if supplier == recipient:
+                        continue
+                    drafts.append(
+                        Draft(
+                            ClaimKind.SUPPLY,
+                            supplier,
+                            recipient,
+                            round(min(1.0, weight * s_weight * r_weight), 4),
+                            weapon=item.entry.weapon if item else None,
+                            category=_category(frame, item, view, clause),
+                            quantity=self._amounts.quantity(view.words, item.first)
+                            if item
+                            else None,
+                            status=status,
+                            value=money.value if money else None,
+                            value_unit=money.unit if money else None,
+                        )
+                    )
+        return drafts
+
+    def _items(self, frame: str, arms: list[Mention], found: Roles) -> list[Mention]:
+        named = [m for m in arms if m.type is HitType.WEAPON]
+        if frame == "user" and arms:
+            return [m for m in (named or arms)][:2]
+        if named:
+            return _unique_weapons(named)
+        return arms[:1]
+
+    def _suppliers(
+        self, view: View, clause: Clause, found: Roles, item: Mention | None
+    ) -> list[tuple[str, float]]:
+        if found.suppliers:
+            return [(c, _anaphoric(m)) for m in found.suppliers for c in m.codes]
+        origins = [m for m in view.in_clause(clause) if m.role == "origin" and m.codes]
+        before = [m for m in origins if item is None or m.first < item.first]
+        if before:
+            return [(c, FROM_ORIGIN) for c in before[-1].codes]
+        if item is not None and item.entry.origin:
+            return [(item.entry.origin, FROM_CATALOGUE)]
+        return []
+
+    def _recipients(
+        self, found: Roles, supplier: str, discourse: Discourse, frame: str
+    ) -> list[tuple[str, float]]:
+        if found.recipients:
+            return [(c, _anaphoric(m)) for m in found.recipients for c in m.codes]
+        if frame == "user":
+            return []
+        topic = discourse.recipient(supplier)
+        return [(topic, FROM_TOPIC)] if topic else []
+
+
+def _trigger(mention: Mention) -> SupplyTrigger:
+    assert mention.entry.supply is not None
+    return mention.entry.supply
+
+
+def _suffix(view: View, mention: Mention) -> bool:
+    """Whether a trigger is the "-supplied" of "American-supplied" rather than a verb."""
+    index = mention.first
+    return index >= 2 and view.words[index - 1] in DASHES and not view.spaced[index - 2]
+
+
+def _passive(view: View, trigger: Mention) -> bool:
+    """ "was supplied", "were sold" (but not "are providing")."""
+    if view.words[trigger.first].endswith("ing"):
+        return False
+    before = view.words[max(0, trigger.first - 2) : trigger.first]
+    return any(w in PASSIVE for w in before)
+
+
+def _supplying(mentions: list[Mention]) -> tuple[Mention, ...]:
+    return tuple(m for m in mentions if m.role in SUPPLIER_ROLES)
+
+
+def _one(mention: Mention | None) -> tuple[Mention, ...]:
+    return (mention,) if mention is not None else ()
+
+
+def _anaphoric(mention: Mention) -> float:
+    return FROM_ANAPHOR if mention.type is HitType.ANAPHOR else 1.0
+
+
+def _status(triggers: list[Mention], frame: str) -> Status:
+    statuses = [_trigger(t).status for t in triggers]
+    if Status.AID in statuses:
+        return Status.AID
+    return statuses[0] if frame != "origin" else Status.DELIVERED
+
+
+def _unique_weapons(named: list[Mention]) -> list[Mention]:
+    seen: set[str | None] = set()
+    out = []
+    for mention in named:
+        if mention.entry.weapon not in seen:
+            seen.add(mention.entry.weapon)
+            out.append(mention)
+    return out
+
+
+def _category(frame: str, item: Mention | None, view: View, clause: Clause) -> Category | None:
+    """The item's category; for a plant, the plant; with no item, the trigger's own."""
+    if item is not None and item.type is HitType.WEAPON:
+        return item.entry.category
+    if frame == "production":
+        return Category.PRODUCTION_FACILITY
+    if item is not None:
+        return item.entry.category
+    for mention in view.in_clause(clause):
+        supply = mention.entry.supply
+        if supply is not None and supply.category is not None:
+            return supply.category
+    return Category.OTHER

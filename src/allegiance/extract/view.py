@@ -1,0 +1,279 @@
+"""One sentence as the rules see it: spaCy tokens, the mentions on them, and clauses.
+
+Only sentences that pass the prefilter get here; they are tokenized with spaCy's
+tokenizer and every prefilter hit is laid onto tokens, so the rules can ask what
+stands before or after a mention ("to", "from", "'s") and where a clause ends.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from typing import Any
+
+from allegiance.extract.lexicon import Lexicon
+from allegiance.extract.patterns import Entry, Hit, HitType
+from allegiance.extract.sentences import Sentence
+
+PRIORITY = (
+    HitType.ACTOR,
+    HitType.CONFLICT,
+    HitType.WEAPON,
+    HitType.SUPPLY,
+    HitType.RELATION,
+    HitType.MEMBERSHIP,
+    HitType.TERM,
+    HitType.OBJECT,
+    HitType.ANAPHOR,
+    HitType.CUE,
+)
+DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
+POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
+MODIFIER_FORMS = frozenset({"demonym", "adjective", "origin"})
+DASHES = frozenset({"—", "–", "-", "--"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A prefilter hit laid onto tokens, with what the words around it say about it.
+
+    ``role`` is "origin" ("Turkish-made drones", "Iranian drones"), "based" ("a
+    UAE-based company"), "patron" ("Iran-backed"), "leader" ("Russia-led") or "" for
+    a plain mention.
+    """
+
+    type: HitType
+    entry: Entry
+    first: int
+    last: int
+    start: int
+    end: int
+    codes: tuple[str, ...] = ()
+    role: str = ""
+    possessive: bool = False
+    marker: str = ""
+
+    @property
+    def party(self) -> bool:
+        """Whether the mention names actors (directly or through an anaphor)."""
+        return bool(self.codes) and self.type in (HitType.ACTOR, HitType.ANAPHOR)
+
+    @property
+    def armament(self) -> bool:
+        return self.type in (HitType.WEAPON, HitType.TERM)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A token range that holds one predication; ``attribution`` starts its source part."""
+
+    first: int
+    end: int
+    attribution: int
+
+    def holds(self, mention: Mention) -> bool:
+        return self.first <= mention.first and mention.last < self.attribution
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    sentence: Sentence
+    text: str
+    words: tuple[str, ...]
+    spaced: tuple[bool, ...]
+    starts: tuple[int, ...]
+    mentions: tuple[Mention, ...]
+    clauses: tuple[Clause, ...]
+
+    def between(self, left: Mention, right: Mention) -> tuple[str, ...]:
+        return self.words[left.last + 1 : right.first]
+
+    def in_clause(self, clause: Clause) -> list[Mention]:
+        return [m for m in self.mentions if clause.holds(m)]
+
+    def clause_text(self, clause: Clause) -> str:
+        end = self.starts[clause.end] if clause.end < len(self.starts) else len(self.text)
+        return self.text[self.starts[clause.first] : end]
+
+    def opens_with_frame(self) -> bool:
+        """Whether the sentence opens with "The plant ...", "The deal ..." and the like."""
+        first = self.mentions[0] if self.mentions else None
+        return first is not None and first.first == 0 and first.entry.anaphor == "frame"
+
+
+class ViewBuilder:
+    """Tokenizes a sentence and lays its hits onto the tokens."""
+
+    def __init__(self, tokenizer: Any, lexicon: Lexicon) -> None:
+        self._tokenizer = tokenizer
+        self._obliques = lexicon.words("obliques")
+        self._origin = lexicon.words("origin_suffixes")
+        self._patron = lexicon.words("patron_suffixes")
+        self._leader = lexicon.words("leader_suffixes")
+        self._coordinators = lexicon.words("coordinators")
+        self._breaks = self._phrases(lexicon.discourse["clause_breaks"])
+        self._attribution = self._phrases(lexicon.discourse["attribution"])
+        self._subordinators = self._phrases(lexicon.discourse["subordinators"])
+
+    def _phrases(self, phrases: tuple[str, ...]) -> list[tuple[str, ...]]:
+        out = [tuple(t.lower_ for t in self._tokenizer(p.strip())) for p in phrases]
+        return sorted({p for p in out if p}, key=len, reverse=True)
+
+    def build(
+        self, plain: str, sentence: Sentence, hits: list[Hit], resolved: dict[int, tuple[str, ...]]
+    ) -> View:
+        text = plain[sentence.start : sentence.end]
+        doc = self._tokenizer(text)
+        words = tuple(t.lower_ for t in doc)
+        spaced = tuple(bool(t.whitespace_) for t in doc)
+        starts = [t.idx for t in doc]
+        mentions = [self._mention(hit, sentence.start, starts, words, resolved) for hit in hits]
+        found = tuple(_mark_modifiers([m for m in mentions if m is not None], words))
+        clauses = tuple(self._clauses(words, spaced, found))
+        return View(sentence, text, words, spaced, tuple(starts), found, clauses)
+
+    def _mention(
+        self,
+        hit: Hit,
+        offset: int,
+        starts: list[int],
+        words: tuple[str, ...],
+        resolved: dict[int, tuple[str, ...]],
+    ) -> Mention | None:
+        entry = next((e for t in PRIORITY for e in hit.entries if e.type is t), None)
+        if entry is None:
+            return None
+        first = max(0, bisect_right(starts, hit.start - offset) - 1)
+        last = max(first, bisect_left(starts, hit.end - offset) - 1)
+        codes: tuple[str, ...] = ()
+        if entry.type is HitType.ACTOR:
+            codes = (entry.code,)
+        elif entry.type is HitType.ANAPHOR:
+            codes = resolved.get(hit.start, ())
+        after = words[last + 1] if last + 1 < len(words) else ""
+        return Mention(
+            type=entry.type,
+            entry=entry,
+            first=first,
+            last=last,
+            start=hit.start,
+            end=hit.end,
+            codes=codes,
+            role=self._role(entry, words, last),
+            possessive=after in POSSESSIVE or words[last].endswith("'s"),
+            marker=self._marker(words, first),
+        )
+
+    def _role(self, entry: Entry, words: tuple[str, ...], last: int) -> str:
+        if entry.type is not HitType.ACTOR:
+            return ""
+        following = words[last + 2] if last + 2 < len(words) and words[last + 1] in DASHES else ""
+        return self.role_of(entry, following)
+
+    def role_of(self, entry: Entry, following: str) -> str:
+        """What a hyphenated suffix makes of an actor: "origin", "patron", "leader" or ""."""
+        head, dash, tail = entry.text.rpartition("-")
+        suffix = tail.lower() if dash and head else following
+        for role, suffixes in (
+            ("origin", self._origin),
+            ("patron", self._patron),
+            ("leader", self._leader),
+        ):
+            if suffix in suffixes:
+                return role
+        return "origin" if entry.form == "origin" else ""
+
+    def _marker(self, words: tuple[str, ...], first: int) -> str:
+        index = first - 1
+        while index >= 0 and words[index] in DETERMINERS:
+            index -= 1
+        return words[index] if index >= 0 and words[index] in self._obliques else ""
+
+    def _clauses(
+        self, words: tuple[str, ...], spaced: tuple[bool, ...], mentions: tuple[Mention, ...]
+    ) -> list[Clause]:
+        starts_mention = {m.first for m in mentions if m.type is not HitType.CUE}
+        cuts = [0]
+        index = 1
+        while index < len(words):
+            width = self._break_at(words, spaced, index, starts_mention)
+            if width:
+                cuts.append(index)
+                index += width
+            else:
+                index += 1
+        cuts.append(len(words))
+        cuts = sorted(set(cuts) | self._subordinate_ends(words, cuts))
+        clauses = []
+        for first, end in zip(cuts, cuts[1:], strict=False):
+            clauses.append(Clause(first, end, self._attribution_at(words, first, end)))
+        return clauses
+
+    def _subordinate_ends(self, words: tuple[str, ...], cuts: list[int]) -> set[int]:
+        """Where a sentence that opens with "Just as", "While", "Since"... reaches its main clause.
+
+        Only at the start of a sentence: a ", while ..." in mid-sentence runs to its end.
+        """
+        index = 1 if words[:1] in (("and",), ("but",)) else 0
+        if not any(words[index : index + len(p)] == p for p in self._subordinators):
+            return set()
+        end = cuts[1] if len(cuts) > 1 else len(words)
+        comma = next((i for i in range(index + 1, end) if words[i] == ","), None)
+        return {comma} if comma is not None else set()
+
+    def _break_at(
+        self, words: tuple[str, ...], spaced: tuple[bool, ...], index: int, starts: set[int]
+    ) -> int:
+        if words[index] in DASHES:
+            return 1 if spaced[index - 1] and index + 1 < len(words) else 0
+        for phrase in self._breaks:
+            if words[index : index + len(phrase)] != phrase:
+                continue
+            follow = index + len(phrase)
+            if self._coordinating(phrase, words, follow, starts):
+                return 0
+            return len(phrase)
+        return 0
+
+    @staticmethod
+    def _coordinating(
+        phrase: tuple[str, ...], words: tuple[str, ...], follow: int, starts: set[int]
+    ) -> bool:
+        """Whether what follows ", and" or ", as" continues a list rather than a new clause."""
+        if phrase[-1] == "as":
+            return follow < len(words) and words[follow] == "well"
+        if phrase[-1] != "and":
+            return False
+        while follow < len(words) and words[follow] in DETERMINERS:
+            follow += 1
+        return follow in starts
+
+    def _attribution_at(self, words: tuple[str, ...], first: int, end: int) -> int:
+        for index in range(first, end):
+            for phrase in self._attribution:
+                if words[index : index + len(phrase)] == phrase:
+                    return index
+        return end
+
+
+def _mark_modifiers(mentions: list[Mention], words: tuple[str, ...]) -> list[Mention]:
+    """Tell a weapon's origin ("Iranian drones", "Turkish-made TB2s") from a party.
+
+    A demonym right before a weapon is its origin; an origin form before anything
+    else ("a UAE-based company") names a party by where it is based.
+    """
+    out = list(mentions)
+    for i, mention in enumerate(out):
+        if mention.type is not HitType.ACTOR or mention.possessive:
+            continue
+        following = out[i + 1] if i + 1 < len(out) else None
+        modifies = (
+            following is not None
+            and (following.armament or following.type is HitType.OBJECT)
+            and following.first - mention.last <= 3
+        )
+        if mention.role == "origin" and not modifies:
+            out[i] = replace(mention, role="based")
+        elif not mention.role and modifies and mention.entry.form in MODIFIER_FORMS:
+            out[i] = replace(mention, role="origin")
+    return out

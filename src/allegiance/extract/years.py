@@ -1,0 +1,66 @@
+"""When a claim holds: the year or period a sentence gives, else what its paragraph gave."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from allegiance.extract.lexicon import Lexicon
+
+_YEAR = re.compile(r"(?<![\d$€£.,/-])(1[89]\d\d|20\d\d)(?!\d|,\d|-(?:kilo|meter|mile|strong))")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Years as a source states them: one year (since == until) or a period."""
+
+    since: int | None = None
+    until: int | None = None
+    explicit: bool = False
+
+    @property
+    def year(self) -> int | None:
+        return self.since if self.since is not None else self.until
+
+
+class YearReader:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._since = lexicon.since_words
+        self._until = lexicon.until_words
+        self._same = tuple(p.lower() for p in lexicon.same_year)
+        self._relative = lexicon.relative_years
+
+    def read(self, lowered: str, carried: int | None, today: int | None) -> Period:
+        """The period of one sentence (``lowered``), given the paragraph's last year."""
+        found = list(_YEAR.finditer(lowered))
+        if found:
+            return self._explicit(lowered, found, today)
+        if carried is not None and any(p in lowered for p in self._same):
+            return Period(carried, carried)
+        if today is not None:
+            for phrase, offset in self._relative.items():
+                if phrase in lowered:
+                    return Period(today + offset, today + offset, explicit=True)
+        year = carried if carried is not None else today
+        return Period(year, year)
+
+    def _explicit(self, lowered: str, found: list[re.Match[str]], today: int | None) -> Period:
+        first = int(found[0].group(1))
+        before = lowered[max(0, found[0].start() - 25) : found[0].start()].split()
+        if any(w in self._since for w in before[-4:]):
+            until = int(found[1].group(1)) if len(found) > 1 else today
+            return Period(first, until if until and until >= first else None, explicit=True)
+        if len(found) > 1 and _joined(lowered, found[0], found[1], self._until):
+            return Period(first, max(first, int(found[1].group(1))), explicit=True)
+        return Period(first, first, explicit=True)
+
+    @staticmethod
+    def last(lowered: str) -> int | None:
+        """The last explicit year of a sentence, carried to the sentences after it."""
+        found = _YEAR.findall(lowered)
+        return int(found[-1]) if found else None
+
+
+def _joined(lowered: str, a: re.Match[str], b: re.Match[str], until: frozenset[str]) -> bool:
+    between = lowered[a.end() : b.start()].strip()
+    return between in ("-", "–", "and") or between in until

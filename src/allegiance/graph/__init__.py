@@ -1,0 +1,1 @@
+"""Claims to a signed alignment graph: balance, camps, frustration, sides."""

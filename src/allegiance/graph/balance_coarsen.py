@@ -1,0 +1,101 @@
+"""Coarsening a signed graph by pairing nodes, for the multilevel heuristic.
+
+Single-node flips cannot move a whole alliance to the other camp: each step
+would break many friendly ties before the last one repairs them. Pairing each
+node with the partner it is most strongly tied to, merging the pair into one
+node (on the same side for a friendly tie, opposite sides for a hostile one),
+and repeating builds a hierarchy of ever coarser graphs in which a flip moves
+a whole group. Pairs are chosen by a vectorised handshake: every free node
+points at its heaviest tie to another free node, and mutual pointers pair up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from allegiance.graph.balance_graph import Adjacency, Floats, Ints, NetGraph, adjacency
+
+_HANDSHAKE_ROUNDS = 4
+
+
+@dataclass(frozen=True, eq=False)
+class Level:
+    """One coarsening step: each fine node's coarse node, and its side relative to it."""
+
+    fine: NetGraph
+    adj: Adjacency
+    group: Ints
+    side: Floats  # +1: same camp as its coarse node, -1: the other camp
+
+
+def pair_up(graph: NetGraph, adj: Adjacency, rng: np.random.Generator) -> tuple[Ints, Floats]:
+    """Each node's partner (itself when unpaired) and the sign of their tie."""
+    n = graph.n
+    partner = np.arange(n)
+    link = np.ones(n)
+    rows = np.repeat(np.arange(n), adj.degree())
+    # A little noise breaks ties between equal weights differently on every
+    # restart. It is drawn per tie, not per direction, so both ends rank a tie
+    # alike: the heaviest free tie is then always a mutual choice.
+    key = np.abs(adj.signed_weight) * (1.0 + 0.01 * rng.random(graph.m)[adj.edge])
+    free = np.ones(n, dtype=bool)
+    for _ in range(_HANDSHAKE_ROUNDS):
+        usable = free[rows] & free[adj.neighbour]
+        if not usable.any():
+            break
+        score = np.where(usable, key, -1.0)
+        order = np.lexsort((-score, rows))  # per row, the best arc first
+        head = adj.indptr[:-1][adj.degree() > 0]
+        best = order[head]
+        pick = np.full(n, -1)
+        ok = score[best] >= 0
+        pick[rows[best[ok]]] = adj.neighbour[best[ok]]
+        link[rows[best[ok]]] = np.sign(adj.signed_weight[best[ok]])
+        cand = np.flatnonzero(pick >= 0)
+        mutual = cand[pick[pick[cand]] == cand]
+        partner[mutual] = pick[mutual]
+        free[mutual] = False
+    return partner, link
+
+
+def contract(
+    graph: NetGraph, adj: Adjacency, partner: Ints, link: Floats
+) -> tuple[NetGraph, Level]:
+    """Merge each node with its partner; ties between merged nodes add up by sign."""
+    n = graph.n
+    leader = np.minimum(np.arange(n), partner)
+    ids, group = np.unique(leader, return_inverse=True)
+    # The pair's smaller node sets the coarse node's camp; the other follows its tie.
+    side = np.where(leader == np.arange(n), 1.0, link)
+    a, b = group[graph.tail], group[graph.head]
+    signed = graph.sign * graph.weight * side[graph.tail] * side[graph.head]
+    across = a != b
+    lo, hi = np.minimum(a, b)[across], np.maximum(a, b)[across]
+    codes, inverse = np.unique(lo * ids.size + hi, return_inverse=True)
+    net = np.bincount(inverse, signed[across], minlength=codes.size)
+    keep = net != 0
+    coarse = NetGraph(
+        ids.size,
+        codes[keep] // ids.size,
+        codes[keep] % ids.size,
+        np.sign(net[keep]),
+        np.abs(net[keep]),
+    )
+    return coarse, Level(graph, adj, group, side)
+
+
+def hierarchy(
+    graph: NetGraph, adj: Adjacency, rng: np.random.Generator, smallest: int
+) -> tuple[list[Level], NetGraph]:
+    """Coarsen until the graph is small or stops shrinking; the levels and the coarsest graph."""
+    levels: list[Level] = []
+    while graph.n > smallest and graph.m > 0:
+        partner, link = pair_up(graph, adj, rng)
+        coarse, level = contract(graph, adj, partner, link)
+        if coarse.n > 0.95 * graph.n:
+            break
+        levels.append(level)
+        graph, adj = coarse, adjacency(coarse)
+    return levels, graph

@@ -1,0 +1,161 @@
+"""The frustration heuristic: good camps fast, with no proof of optimality.
+
+A multilevel scheme (as graph partitioners do): pair strongly tied nodes and
+merge them, repeatedly, down to a handful of nodes (``balance_coarsen``);
+solve that small graph by enumeration; then go back up, level by level,
+improving the camps at each level by single-node flips to a local optimum and
+then by tabu search: always flip the best node not flipped recently, even
+uphill, keeping the best camps seen. A flip at a coarse level moves a whole
+group, so the search escapes the traps single flips fall into, and the final
+levels are polished node by node. Flip gains live in one numpy array updated
+per flip from the flipped node's row. Several restarts (different pairings)
+keep the best.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from allegiance.graph.balance_coarsen import hierarchy
+from allegiance.graph.balance_graph import Adjacency, Floats, NetGraph, adjacency, cost
+
+# Graphs this small are solved by trying every split (2^(n-1) of them).
+ENUMERATE_NODES = 11
+# Above this many nodes a full argmin per tabu step dominates; a short list of
+# the best candidates, refreshed every few steps, is scanned instead.
+_FULL_SCAN_NODES = 2048
+_CANDIDATES = 64
+
+
+@dataclass(frozen=True)
+class Effort:
+    """How hard to try: restarts, tabu steps per node per level, and a wall-clock deadline."""
+
+    restarts: int
+    steps_per_node: float
+    deadline: float
+
+
+def enumerate_camps(graph: NetGraph) -> Floats:
+    """The best camps of a tiny graph, by trying every split with node 0 in camp +1."""
+    if graph.n <= 1:
+        return np.ones(graph.n)
+    bits = (np.arange(2 ** (graph.n - 1))[:, None] >> np.arange(graph.n - 1)) & 1
+    camps = np.hstack([np.ones((bits.shape[0], 1)), 1.0 - 2.0 * bits])
+    broken = graph.sign * camps[:, graph.tail] * camps[:, graph.head] < 0
+    return np.asarray(camps[int(np.argmin(broken @ graph.weight))], dtype=np.float64)
+
+
+def flip_gains(adj: Adjacency, camps: Floats) -> Floats:
+    """How much each node's flip would add to the frustration (negative: it helps)."""
+    n = camps.size
+    rows = np.repeat(np.arange(n), adj.degree())
+    field = np.bincount(rows, adj.signed_weight * camps[adj.neighbour], minlength=n)
+    return np.asarray(camps * field, dtype=np.float64)
+
+
+def _flip(adj: Adjacency, camps: Floats, delta: Floats, i: int) -> None:
+    lo, hi = adj.indptr[i], adj.indptr[i + 1]
+    nb = adj.neighbour[lo:hi]
+    camps[i] = -camps[i]
+    delta[i] = -delta[i]
+    delta[nb] += 2.0 * camps[i] * adj.signed_weight[lo:hi] * camps[nb]
+
+
+def descend(adj: Adjacency, camps: Floats, delta: Floats, tol: float) -> None:
+    """Flip nodes while any flip helps: a local optimum for single flips (in place)."""
+    todo = np.flatnonzero(delta < -tol)
+    while todo.size:
+        for i in todo.tolist():
+            if delta[i] < -tol:
+                _flip(adj, camps, delta, i)
+        todo = np.flatnonzero(delta < -tol)
+
+
+def tabu(
+    adj: Adjacency, camps: Floats, delta: Floats, steps: int, rng: np.random.Generator, tol: float
+) -> Floats:
+    """Tabu search from a local optimum; returns the best camps met (the inputs are scratch)."""
+    n = camps.size
+    best, best_gain, gain = camps.copy(), 0.0, 0.0
+    until = np.zeros(n, dtype=np.int64)
+    tenure = max(3, min(20, n // 8))
+    pool = np.arange(n)
+    for step in range(steps):
+        if n > _FULL_SCAN_NODES and step % 16 == 0:
+            pool = np.argpartition(delta, _CANDIDATES)[:_CANDIDATES]
+        scores = np.where(until[pool] > step, np.inf, delta[pool])
+        at = int(np.argmin(scores))
+        if scores[at] == np.inf:
+            continue
+        i = int(pool[at])
+        gain += float(delta[i])
+        _flip(adj, camps, delta, i)
+        until[i] = step + tenure + int(rng.integers(0, tenure))
+        if gain < best_gain - tol:
+            best_gain, best = gain, camps.copy()
+    return best
+
+
+def refine(
+    graph: NetGraph,
+    adj: Adjacency,
+    camps: Floats,
+    steps: int,
+    rng: np.random.Generator,
+    deadline: float,
+) -> Floats:
+    """Improve camps by single flips, then ``steps`` of tabu search (until the deadline)."""
+    tol = 1e-9 * float(graph.weight.max(initial=1.0))
+    camps = camps.copy()
+    delta = flip_gains(adj, camps)
+    descend(adj, camps, delta, tol)
+    if steps <= 0 or graph.n < 2 or time.perf_counter() > deadline:
+        return camps
+    best, best_cost = camps.copy(), cost(graph, camps)
+    chunk = max(256, graph.n)
+    while steps > 0 and time.perf_counter() < deadline:
+        found = tabu(adj, camps, delta, min(chunk, steps), rng, tol)
+        found_cost = cost(graph, found)
+        if found_cost < best_cost - tol:
+            best, best_cost = found, found_cost
+        steps -= chunk
+    return best
+
+
+def vcycle(graph: NetGraph, adj: Adjacency, effort: Effort, rng: np.random.Generator) -> Floats:
+    """Coarsen, solve the coarsest graph, then refine level by level back to ``graph``."""
+    levels, coarsest = hierarchy(graph, adj, rng, ENUMERATE_NODES)
+    if coarsest.n <= ENUMERATE_NODES:
+        camps = enumerate_camps(coarsest)
+    else:  # it stopped shrinking (a hub with many spokes): search it directly
+        steps = int(effort.steps_per_node * coarsest.n)
+        top = adj if not levels else adjacency(coarsest)
+        camps = refine(coarsest, top, np.ones(coarsest.n), steps, rng, effort.deadline)
+    for level in reversed(levels):
+        camps = camps[level.group] * level.side
+        steps = int(effort.steps_per_node * level.fine.n)
+        camps = refine(level.fine, level.adj, camps, steps, rng, effort.deadline)
+    return camps
+
+
+def heuristic_camps(
+    graph: NetGraph, adj: Adjacency, effort: Effort, seed: int
+) -> tuple[Floats, float]:
+    """The best camps over restarts of the multilevel search, and their cost."""
+    if graph.n <= ENUMERATE_NODES:
+        camps = enumerate_camps(graph)
+        return camps, cost(graph, camps)
+    rng = np.random.default_rng(seed)
+    best, best_cost = np.ones(graph.n), np.inf
+    for attempt in range(max(1, effort.restarts)):
+        if attempt and time.perf_counter() > effort.deadline:
+            break
+        camps = vcycle(graph, adj, effort, rng)
+        value = cost(graph, camps)
+        if value < best_cost:
+            best, best_cost = camps, value
+    return best, float(best_cost)

@@ -1,0 +1,147 @@
+"""Cross-pressure and tilt: actors pulled toward both camps.
+
+An actor that arms neither side, or both, is cross-pressured when it has
+positive ties into both camps — the sides' camps as the rest of the graph
+forms them without it (ties to actors tied to nothing else are left out:
+they follow the actor wherever it goes). Its likely tilt is the side that
+leaves the whole graph least frustrated when the actor is placed with it;
+where both leave it equally frustrated the pressures balance, and third
+parties in unbalanced triads tend to mediate rather than join (Corbetta &
+Grant 2012). Actors that arm exactly one side show their tilt by arming it;
+their odd ties surface as other findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from allegiance.graph import camps
+from allegiance.graph.findings import Context, Finding, FindingType, Pressure
+from allegiance.graph.sides import Stance, ThirdParty
+from allegiance.graph.signed import LinkKind, Tie
+from allegiance.graph.wording import listing
+
+MEDIATION = (
+    "third parties in unbalanced triads tend to mediate rather than join (Corbetta & Grant 2012)"
+)
+
+
+def cross_pressures(ctx: Context, third: Sequence[ThirdParty]) -> Iterator[Finding]:
+    """One finding per cross-pressured third party, with its tilt and the reasons."""
+    edges = ctx.graph.signed_edges()
+    a, b = ctx.conflict.sides
+    for party in third:
+        if party.stance not in (Stance.SIDELINES, Stance.BOTH) and _arms_one(ctx, party.actor):
+            continue
+        rest = camps.solve(camps.without(edges, party.actor), ctx.conflict)
+        if not rest.apart:
+            continue
+        pressures = _pressures(ctx, party.actor, (rest.side_a, rest.side_b))
+        if not {p.toward for p in pressures} >= {a, b}:
+            continue
+        broken = tuple(
+            len(camps.solve(edges, ctx.conflict, pin=(party.actor, side)).broken) for side in (a, b)
+        )
+        tilt = a if broken[0] < broken[1] else b if broken[1] < broken[0] else None
+        yield Finding(
+            FindingType.CROSS_PRESSURE,
+            (party.actor,),
+            _explain(ctx, party, pressures, tilt, broken),
+            tuple(sorted({c for p in pressures for c in p.claims})),
+            tilt=tilt,
+            balanced=tilt is None,
+            pressures=tuple(pressures),
+        )
+
+
+def _arms_one(ctx: Context, actor: str) -> bool:
+    a, b = ctx.conflict.sides
+    return (ctx.backer_of(a, actor) is None) != (ctx.backer_of(b, actor) is None)
+
+
+def _counted(ctx: Context, tie: Tie, actor: str) -> bool:
+    """Ties to an actor tied to nothing else say nothing about where ``actor`` stands."""
+    other = tie.other(actor)
+    return len(ctx.graph.ties_of(other)) > 1 or other in ctx.conflict.sides
+
+
+def _pressures(
+    ctx: Context, actor: str, sides: tuple[frozenset[str], frozenset[str]]
+) -> list[Pressure]:
+    found = []
+    for tie in ctx.graph.ties_of(actor):
+        other = tie.other(actor)
+        if tie.sign <= 0 or not _counted(ctx, tie, actor):
+            continue
+        side = 0 if other in sides[0] else 1 if other in sides[1] else None
+        if side is None:
+            continue
+        found.append(
+            Pressure(
+                toward=ctx.conflict.sides[side],
+                actor=other,
+                kinds=_reasons(ctx, actor, tie),
+                via=tuple(sorted({link.via for link in tie.links if link.via})),
+                weight=tie.positive,
+                claims=tie.claims,
+            )
+        )
+    return sorted(found, key=lambda p: (p.toward != ctx.conflict.side_a, -p.weight, p.actor))
+
+
+def _reasons(ctx: Context, actor: str, tie: Tie) -> tuple[str, ...]:
+    """Words for what pulls: 'arms from Iran', 'partnership', 'the CSTO'."""
+    words: dict[str, None] = {}
+    for link in sorted(tie.links, key=lambda link: -link.weight):
+        if link.sign < 0:
+            continue
+        if link.kind is LinkKind.SUPPLY:
+            toward = "to" if link.source == actor else "from"
+            words.setdefault(f"arms {toward} {ctx.name(tie.other(actor))}", None)
+        elif link.kind is LinkKind.CO_MEMBERSHIP and link.via:
+            words.setdefault(ctx.name(link.via), None)
+        elif link.detail:
+            words.setdefault(link.detail.replace("_", " "), None)
+    return tuple(words)
+
+
+def _explain(
+    ctx: Context,
+    party: ThirdParty,
+    pressures: list[Pressure],
+    tilt: str | None,
+    broken: tuple[int, int],
+) -> str:
+    a, b = ctx.conflict.sides
+    name = ctx.name
+    pulls = (
+        f"{name.start(party.actor)} is cross-pressured: it is tied to {name(a)}'s camp "
+        f"({_pulls(ctx, pressures, a)}) and to {name(b)}'s ({_pulls(ctx, pressures, b)})"
+    )
+    arms = {
+        Stance.SIDELINES: "arms neither side",
+        Stance.BOTH: "arms both sides",
+        Stance.BACKS_A: f"arms neither side but leans to {name(a)}",
+        Stance.BACKS_B: f"arms neither side but leans to {name(b)}",
+    }[party.stance]
+    if tilt is None:
+        verdict = (
+            f"the pressures balance (either way leaves {_ties(broken[0])} broken), and {MEDIATION}"
+        )
+    else:
+        low, high = sorted(broken)
+        verdict = (
+            f"its likely tilt is toward {name(tilt)}: placed there, it leaves {_ties(low)} "
+            f"broken in the whole graph, against {high} the other way"
+        )
+    return f"{pulls}, and {arms}; {verdict}."
+
+
+def _ties(count: int) -> str:
+    return f"{count} tie" if count == 1 else f"{count} ties"
+
+
+def _pulls(ctx: Context, pressures: list[Pressure], side: str) -> str:
+    return "; ".join(
+        f"{ctx.name(p.actor)}: {listing(p.kinds)}" for p in pressures if p.toward == side
+    )

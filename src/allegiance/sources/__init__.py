@@ -1,0 +1,1 @@
+"""Dataset adapters: one module per format a publisher distributes, each file in as claims."""
