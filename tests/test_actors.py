@@ -357,7 +357,7 @@ def test_state_record(gaz: Gazetteer) -> None:
         ("LAS", "League of Arab States", OrgType.POLITICAL, None),
         ("OTS", "Organization of Turkic States", OrgType.POLITICAL, "TUR"),
         ("UNION_STATE", "Union State of Russia and Belarus", OrgType.MILITARY_ALLIANCE, "RUS"),
-        ("OSCE", "Organization for Security and Co-operation in Europe", OrgType.SECURITY, None),
+        ("OSCE", "Organization for Security and Co-operation in Europe", OrgType.FORUM, None),
         ("ECOWAS", "Economic Community of West African States", OrgType.ECONOMIC, None),
     ],
 )

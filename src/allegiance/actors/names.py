@@ -26,8 +26,6 @@ _PUNCTUATION = str.maketrans(
         "&": " and ",
     }
 )
-_SPACES = re.compile(r"\s+")
-_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 
 
@@ -44,8 +42,10 @@ def strip_marks(text: str) -> str:
 @functools.lru_cache(maxsize=16384)
 def fold_cased(text: str) -> str:
     """The lookup key of a case-sensitive alias: folded like ``fold`` but keeping case."""
-    plain = strip_marks(text).translate(_PUNCTUATION)
-    return _ARTICLE.sub("", _SPACES.sub(" ", plain).strip())
+    words = strip_marks(text).translate(_PUNCTUATION).split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        del words[0]
+    return " ".join(words)
 
 
 @functools.lru_cache(maxsize=16384)

@@ -72,6 +72,9 @@ class OrgType(StrEnum):
     SECURITY = "security"
     POLITICAL = "political"
     ECONOMIC = "economic"
+    # A standing conference whose members include rivals and bind themselves
+    # to nothing (OSCE, CICA, EAPC): co-membership says next to nothing.
+    FORUM = "forum"
     # The UN: everyone is in it, so co-membership says nothing.
     UNIVERSAL = "universal"
 

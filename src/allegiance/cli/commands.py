@@ -6,6 +6,7 @@ import click
 
 from allegiance.cli.analyze import analyze_command
 from allegiance.cli.claims import claims_command, review_command
+from allegiance.cli.datasets import buildup_command, import_group
 from allegiance.cli.extract import extract_command, ingest_command
 from allegiance.cli.lookup import actors_command, weapons_command
 
@@ -17,4 +18,6 @@ ALL: list[click.Command] = [
     claims_command,
     review_command,
     analyze_command,
+    import_group,
+    buildup_command,
 ]

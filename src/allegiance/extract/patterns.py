@@ -11,11 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 import ahocorasick
 
 from allegiance.extract.lexicon import Lexicon, NamedConflict, RelationTrigger, SupplyTrigger
-from allegiance.extract.normal import normalise
+from allegiance.extract.normal import normalise, plain
 from allegiance.extract.protocol import CatalogueLike, GazetteerLike
 from allegiance.model import Category
 
@@ -77,32 +78,52 @@ class Hit:
 
 
 class Patterns:
-    """The automaton and its word-boundary and case checks."""
+    """Two automata (case-blind, and case-exact for "US" or "may") and their checks.
+
+    Case-exact patterns are matched against the text as written, so a short code
+    such as "US" never fires inside ordinary lower-case words.
+    """
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        grouped: dict[str, list[Entry]] = defaultdict(list)
+        blind: dict[str, list[Entry]] = defaultdict(list)
+        exact: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
-            key = normalise(entry.text)
-            if key.strip() and entry not in grouped[key]:
-                grouped[key].append(entry)
-        self._automaton = ahocorasick.Automaton()
-        for key, found in grouped.items():
-            self._automaton.add_word(key, (len(key), tuple(found)))
-        self._automaton.make_automaton()
-        self.size = len(grouped)
+            table, key = (exact, plain(entry.text)) if entry.case_sensitive else (
+                blind,
+                normalise(entry.text),
+            )
+            if key.strip() and entry not in table[key]:
+                table[key].append(entry)
+        self._blind = _automaton(blind)
+        self._exact = _automaton(exact)
+        self.size = len(blind) + len(exact)
 
     def scan(self, text: str) -> list[Hit]:
-        """Every mention in ``text``: word-bounded, case-checked, longest first, in order."""
+        """Every mention in ``text``: word-bounded, longest first, in text order."""
         lowered = normalise(text)
-        candidates = []
-        for last, (length, entries) in self._automaton.iter(lowered):
-            start, end = last - length + 1, last + 1
-            if not _bounded(lowered, start, end):
-                continue
-            kept = tuple(e for e in entries if not e.case_sensitive or text[start:end] == e.text)
-            if kept:
-                candidates.append(Hit(start, end, kept))
+        candidates = _matches(self._blind, lowered, lowered)
+        candidates += _matches(self._exact, plain(text), lowered)
         return _longest(candidates, len(text))
+
+
+def _automaton(table: dict[str, list[Entry]]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for key, found in table.items():
+        automaton.add_word(key, (len(key), tuple(found)))
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
+def _matches(automaton: Any, haystack: str, lowered: str) -> list[Hit]:
+    if not len(automaton):
+        return []
+    found = []
+    for last, (length, entries) in automaton.iter(haystack):
+        start, end = last - length + 1, last + 1
+        if _bounded(lowered, start, end):
+            found.append(Hit(start, end, entries))
+    return found
 
 
 def _bounded(lowered: str, start: int, end: int) -> bool:
@@ -144,6 +165,9 @@ def _actor_entries(gazetteer: GazetteerLike) -> list[Entry]:
     kinds: dict[str, str] = {}
     out = []
     for alias in gazetteer.aliases():
+        if alias.ambiguous and str(alias.form) == "code":
+            # "IN", "IT", "AM": bare codes that collide with words are no mention.
+            continue
         code = alias.code
         if code not in kinds:
             kinds[code] = str(gazetteer.actor(code).kind)

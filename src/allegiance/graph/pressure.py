@@ -39,8 +39,9 @@ def cross_pressures(ctx: Context, third: Sequence[ThirdParty]) -> Iterator[Findi
         pressures = _pressures(ctx, party.actor, (rest.side_a, rest.side_b))
         if not {p.toward for p in pressures} >= {a, b}:
             continue
-        broken = tuple(
-            len(camps.solve(edges, ctx.conflict, pin=(party.actor, side)).broken) for side in (a, b)
+        broken = (
+            len(camps.solve(edges, ctx.conflict, pin=(party.actor, a)).broken),
+            len(camps.solve(edges, ctx.conflict, pin=(party.actor, b)).broken),
         )
         tilt = a if broken[0] < broken[1] else b if broken[1] < broken[0] else None
         yield Finding(
