@@ -137,8 +137,8 @@ def test_the_two_sides_in_one_alliance() -> None:
     assert finding.via == "CSTO"
     assert finding.actors == ("AAA", "BBB", "CSTO")
     assert finding.explanation == (
-        "Avaria and Borduria are both members of the CSTO, a military alliance, yet are in "
-        "conflict (armed clash); they also share the EAEU."
+        "Avaria and Borduria are both members of the CSTO, yet they are in conflict "
+        "(armed clash); they also share the EAEU."
     )
     assert {clash.id, membership[0].id, membership[1].id} <= set(finding.claims)
 

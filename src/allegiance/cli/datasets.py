@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from allegiance.buildup import Buildup, SideBuildup, YearFigures, buildup
+from allegiance.cli.events import gdelt_command
 from allegiance.cli.options import db_option, format_option, open_store
 from allegiance.cli.output import emit_json, emit_table
 from allegiance.cli.resolve import conflict as parse_conflict
@@ -58,6 +59,7 @@ def _format_command(dataset: Format) -> click.Command:
 
 for _dataset in FORMATS.values():
     import_group.add_command(_format_command(_dataset))
+import_group.add_command(gdelt_command)
 
 
 @import_group.command("bundle")

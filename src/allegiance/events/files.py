@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
+from typing import Protocol
 
 from allegiance.errors import InputError
 from allegiance.events.layouts import LAYOUTS, Layout, layout_for
@@ -47,31 +47,38 @@ class EventFile:
             return f"{self.path.name}!{self.member}"
         return self.path.name
 
-    def open(self) -> BinaryIO:
+    def open(self) -> ByteStream:
         """The file's decompressed bytes as a stream (never read whole into memory)."""
         if self.compression is Compression.GZIP:
-            return gzip.open(self.path, "rb")
+            return ByteStream(gzip.open(self.path, "rb"))
         if self.compression is Compression.ZIP:
             archive = zipfile.ZipFile(self.path)
-            return _MemberStream(archive, archive.open(self.member or ""))
-        return self.path.open("rb")
+            return ByteStream(archive.open(self.member or ""), archive)
+        return ByteStream(self.path.open("rb"))
 
 
-class _MemberStream:
-    """A zip member that closes its archive with it."""
+class _Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
 
-    def __init__(self, archive: zipfile.ZipFile, member: BinaryIO) -> None:
-        self._archive = archive
-        self._member = member
+    def close(self) -> None: ...
+
+
+class ByteStream:
+    """A readable byte stream that also closes what it came from (a zip archive)."""
+
+    def __init__(self, source: _Readable, owner: zipfile.ZipFile | None = None) -> None:
+        self._source = source
+        self._owner = owner
 
     def read(self, size: int = -1) -> bytes:
-        return self._member.read(size)
+        return self._source.read(size)
 
     def close(self) -> None:
-        self._member.close()
-        self._archive.close()
+        self._source.close()
+        if self._owner is not None:
+            self._owner.close()
 
-    def __enter__(self) -> _MemberStream:
+    def __enter__(self) -> ByteStream:
         return self
 
     def __exit__(self, *exc: object) -> None:

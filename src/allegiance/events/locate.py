@@ -20,6 +20,7 @@ from allegiance.events.files import EventFile
 CHUNK = 1 << 22
 _DIGITS = 19  # an int64 has at most 19 digits
 _TAB, _NEWLINE, _ZERO = 9, 10, 48
+_POWERS = 10 ** np.arange(_DIGITS, dtype=np.int64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +72,10 @@ def _leading_ids(block: bytes) -> tuple[npt.NDArray[np.int64], int]:
         ends = np.append(ends, data.size)
     starts = np.concatenate(([0], ends[:-1] + 1))
     padded = np.append(data, np.zeros(_DIGITS + 1, dtype=np.uint8))
-    window = padded[starts[:, None] + np.arange(_DIGITS + 1)].astype(np.int64) - _ZERO
-    is_digit = np.logical_and.accumulate((window >= 0) & (window <= 9), axis=1)
-    values = np.zeros(starts.size, dtype=np.int64)
-    for column in range(_DIGITS):
-        values = np.where(is_digit[:, column], values * 10 + window[:, column], values)
-    width = is_digit.sum(axis=1)
-    tab = window[np.arange(starts.size), np.minimum(width, _DIGITS)] == _TAB - _ZERO
+    window = padded[starts[:, None] + np.arange(_DIGITS + 1)] - np.uint8(_ZERO)
+    width = np.argmin(window <= 9, axis=1)  # the first byte that is not a digit
+    tab = window[np.arange(starts.size), width] == np.uint8((_TAB - _ZERO) % 256)
+    powers = width[:, None] - 1 - np.arange(_DIGITS + 1)
+    scale = np.where(powers >= 0, _POWERS[np.clip(powers, 0, _DIGITS - 1)], 0)
+    values = (window.astype(np.int64) * scale).sum(axis=1)
     return np.where((width > 0) & tab, values, -1), int(starts.size)

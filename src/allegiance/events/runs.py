@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 
 from allegiance.events.codes import Codebook, CountryMap
 from allegiance.events.files import EventFile

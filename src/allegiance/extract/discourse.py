@@ -15,7 +15,7 @@ from allegiance.extract.patterns import Entry, Hit, HitType
 from allegiance.model import Claim
 
 PARTIES = frozenset({"state", "group"})
-_WORDS_BEFORE = re.compile(r"([\w']+)\W*?(?:\b(?:the|a|an)\s+)?$")
+DETERMINERS = frozenset({"the", "a", "an"})
 _COORDINATED = re.compile(r"^(?:\s*(?:and|or|&|,|-|–|'s|'|the)\s*)+$")
 
 
@@ -82,8 +82,11 @@ class Discourse:
         self._last_party = (hit.end, actor.code)
 
     def _oblique(self, lowered: str, start: int) -> bool:
-        found = _WORDS_BEFORE.search(lowered, max(0, start - 30), start)
-        return found is not None and found.group(1) in self.obliques
+        """Whether the word before a mention (past "the", "a") is a preposition or the like."""
+        words = lowered[max(0, start - 30) : start].split()
+        while words and words[-1] in DETERMINERS:
+            words.pop()
+        return bool(words) and words[-1].strip(",;:(\"'") in self.obliques
 
     def _resolve(self, hit: Hit, anaphor: Entry) -> None:
         if anaphor.anaphor == "single" and self.subject is not None:

@@ -32,10 +32,6 @@ from allegiance.extract.view import View, ViewBuilder
 from allegiance.extract.years import Period, YearReader
 from allegiance.model import Claim, ClaimKind, Document, Evidence, Status
 
-# Hits that can start a claim, given an actor to tie it to.
-STARTERS = frozenset(
-    {HitType.SUPPLY, HitType.RELATION, HitType.MEMBERSHIP, HitType.WEAPON, HitType.TERM}
-)
 _SUFFIX = re.compile(r"-(\w+)")
 # An earlier allegation a denial can answer: at most this many sentences back.
 DENIAL_REACH = 3
@@ -90,7 +86,7 @@ class RuleExtractor:
         if not doc.text.strip():
             return []
         read = _Read(doc, plain(doc.text), normalise(doc.text), doc.date.year if doc.date else None)
-        hits = self.patterns.scan(doc.text)
+        hits = self.patterns.scan_forms(read.plain, read.lowered)
         discourse = Discourse(self.lexicon.words("obliques"))
         claims: list[Claim] = []
         for sentence, own in _by_sentence(split_sentences(doc.text, self._abbreviations), hits):
@@ -102,11 +98,12 @@ class RuleExtractor:
     ) -> list[Claim]:
         discourse.enter(sentence.paragraph)
         hits = [h for h in hits if self._credible(read.doc.text, h)]
-        discourse.read(read.plain, read.lowered, hits, self._roles(read.lowered, hits))
+        roles = self._roles(read.lowered, hits)
+        discourse.read(read.plain, read.lowered, hits, roles)
         lowered = read.lowered[sentence.start : sentence.end]
         period = self._years.read(lowered, discourse.year, read.today)
         claims: list[Claim] = []
-        if self._worth_reading(hits, discourse):
+        if self._worth_reading(hits, discourse, roles):
             view = self._views.build(read.plain, sentence, hits, discourse.resolved)
             claims = self._claims(read, view, period, discourse)
         discourse.year = YearReader.last(lowered) or discourse.year
@@ -133,18 +130,26 @@ class RuleExtractor:
                 roles[hit.start] = role
         return roles
 
-    def _worth_reading(self, hits: list[Hit], discourse: Discourse) -> bool:
-        """Whether a sentence's mentions could make a claim: the prefilter's verdict."""
-        parties = sum(1 for h in hits if h.has(HitType.ACTOR) or h.start in discourse.resolved)
-        if any(h.has(HitType.CONFLICT) for h in hits):
+    def _worth_reading(self, hits: list[Hit], discourse: Discourse, roles: dict[int, str]) -> bool:
+        """Whether a sentence's mentions could make a claim: the prefilter's verdict.
+
+        A relation needs two parties, a membership an organisation and a party, a
+        transfer one party (the other may be the paragraph's topic) or a weapon the
+        paragraph's last transfer goes on about.
+        """
+        kinds = {e.type for h in hits for e in h.entries}
+        if HitType.CONFLICT in kinds:
             return True
-        if parties == 0:
-            return bool(discourse.transfer) and any(h.has(HitType.WEAPON) for h in hits)
-        starts = any(e.type in STARTERS for h in hits for e in h.entries)
-        denial = bool(discourse.alleged) and any(
-            "denial" in e.cues for h in hits for e in h.entries
-        )
-        return starts or denial
+        codes = {e.code for h in hits for e in h.entries if e.type is HitType.ACTOR}
+        for hit in hits:
+            codes.update(discourse.resolved.get(hit.start, ()))
+        if HitType.SUPPLY in kinds:
+            return bool(codes) or (discourse.transfer is not None and HitType.WEAPON in kinds)
+        if HitType.RELATION in kinds or HitType.MEMBERSHIP in kinds:
+            return len(codes) >= 2
+        if "origin" in roles.values() and kinds & {HitType.TERM, HitType.WEAPON, HitType.OBJECT}:
+            return True
+        return bool(discourse.alleged) and any("denial" in e.cues for h in hits for e in h.entries)
 
     def _claims(self, read: _Read, view: View, period: Period, discourse: Discourse) -> list[Claim]:
         drafts: list[Draft] = []

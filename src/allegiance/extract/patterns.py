@@ -88,9 +88,13 @@ class Patterns:
         blind: dict[str, list[Entry]] = defaultdict(list)
         exact: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
-            table, key = (exact, plain(entry.text)) if entry.case_sensitive else (
-                blind,
-                normalise(entry.text),
+            table, key = (
+                (exact, plain(entry.text))
+                if entry.case_sensitive
+                else (
+                    blind,
+                    normalise(entry.text),
+                )
             )
             if key.strip() and entry not in table[key]:
                 table[key].append(entry)
@@ -100,10 +104,13 @@ class Patterns:
 
     def scan(self, text: str) -> list[Hit]:
         """Every mention in ``text``: word-bounded, longest first, in text order."""
-        lowered = normalise(text)
+        return self.scan_forms(plain(text), normalise(text))
+
+    def scan_forms(self, plain_text: str, lowered: str) -> list[Hit]:
+        """:meth:`scan` for a text already in its plain and lowered forms (same length)."""
         candidates = _matches(self._blind, lowered, lowered)
-        candidates += _matches(self._exact, plain(text), lowered)
-        return _longest(candidates, len(text))
+        candidates += _matches(self._exact, plain_text, lowered)
+        return _longest(candidates, len(lowered))
 
 
 def _automaton(table: dict[str, list[Entry]]) -> Any:

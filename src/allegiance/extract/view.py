@@ -11,6 +11,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, SPACY
+
 from allegiance.extract.lexicon import Lexicon
 from allegiance.extract.patterns import Entry, Hit, HitType
 from allegiance.extract.sentences import Sentence
@@ -111,8 +113,11 @@ class ViewBuilder:
         self._patron = lexicon.words("patron_suffixes")
         self._leader = lexicon.words("leader_suffixes")
         self._coordinators = lexicon.words("coordinators")
-        self._breaks = self._phrases(lexicon.discourse["clause_breaks"])
+        self._breaks: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self._phrases(lexicon.discourse["clause_breaks"]):
+            self._breaks.setdefault(phrase[0], []).append(phrase)
         self._attribution = self._phrases(lexicon.discourse["attribution"])
+        self._attribution_starts = {p[0] for p in self._attribution}
         self._subordinators = self._phrases(lexicon.discourse["subordinators"])
 
     def _phrases(self, phrases: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -124,9 +129,12 @@ class ViewBuilder:
     ) -> View:
         text = plain[sentence.start : sentence.end]
         doc = self._tokenizer(text)
-        words = tuple(t.lower_ for t in doc)
-        spaced = tuple(bool(t.whitespace_) for t in doc)
-        starts = [t.idx for t in doc]
+        # Arrays, not Token objects: making a Token per word costs more than tokenizing.
+        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        lowered = text.lower() if len(text.lower()) == len(text) else text
+        starts = [row[0] for row in rows]
+        words = tuple(lowered[row[0] : row[0] + row[1]] for row in rows)
+        spaced = tuple(bool(row[2]) for row in rows)
         mentions = [self._mention(hit, sentence.start, starts, words, resolved) for hit in hits]
         found = tuple(_mark_modifiers([m for m in mentions if m is not None], words))
         clauses = tuple(self._clauses(words, spaced, found))
@@ -226,7 +234,7 @@ class ViewBuilder:
     ) -> int:
         if words[index] in DASHES:
             return 1 if spaced[index - 1] and index + 1 < len(words) else 0
-        for phrase in self._breaks:
+        for phrase in self._breaks.get(words[index], ()):
             if words[index : index + len(phrase)] != phrase:
                 continue
             follow = index + len(phrase)
@@ -250,6 +258,8 @@ class ViewBuilder:
 
     def _attribution_at(self, words: tuple[str, ...], first: int, end: int) -> int:
         for index in range(first, end):
+            if words[index] not in self._attribution_starts:
+                continue
             for phrase in self._attribution:
                 if words[index : index + len(phrase)] == phrase:
                     return index

@@ -1,10 +1,11 @@
 """The two sides' camps: frustration with the belligerents held apart.
 
-The conflict is the premise of an analysis, so when the sides are hostile the
-tie between them weighs more than all other ties together: the optimum
-always puts them in different camps, and the index counts the other ties
-that break. The same trick pins an actor to one side to ask how frustrated
-the graph would be with it there.
+The conflict is the premise of an analysis, so a hostile tie between the
+sides that weighs more than all other ties together is added: the optimum
+always puts them in different camps, and the index counts the real ties
+that break (the sides' own tie among them when alliances make it friendly).
+The same trick pins an actor to one side to ask how frustrated the graph
+would be with it there.
 """
 
 from __future__ import annotations
@@ -39,10 +40,12 @@ class Camps:
 def solve(
     edges: Sequence[SignedEdge], conflict: Conflict, pin: tuple[str, str] | None = None
 ) -> Camps:
-    """Camps with the sides held apart (when hostile), and ``pin`` = (actor, side) together."""
-    heavy = float(len(edges) + 1)
+    """Camps with the sides held apart, and ``pin`` = (actor, side) held together."""
+    heavy = float(len(edges) + 2)
     a, b = conflict.sides
-    held = [replace(e, weight=heavy) if {e.u, e.v} == {a, b} and e.sign < 0 else e for e in edges]
+    # The sides' own tie stays as it is: when alliances outweigh the fighting
+    # it is friendly, and breaking it is what an intra-alliance conflict costs.
+    held = [*edges, SignedEdge(a, b, -1, heavy)]
     if pin is not None:
         held.append(SignedEdge(pin[0], pin[1], 1, heavy))
     result = frustration(held, exact_max_edges=EXACT_MAX_TIES, time_limit=TIME_LIMIT_S)

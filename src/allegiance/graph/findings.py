@@ -178,35 +178,30 @@ def enemies_aligned(ctx: Context) -> Iterator[Finding]:
 
 
 def intra_alliance_conflict(ctx: Context) -> Iterator[Finding]:
-    """The two sides share an alliance and still fight (both in the CSTO)."""
+    """The two sides are allies and still fight (both in the CSTO)."""
     a, b = ctx.conflict.sides
     tie = ctx.graph.tie(a, b)
     hostile = tie.links_of(LinkKind.HOSTILITY) if tie else ()
-    if not hostile or tie is None:
+    allied = ctx.alliance_links(tie)
+    if tie is None or not hostile or not allied:
         return
-    hostile_claims = _claims(*(link.claims for link in hostile))
-    relations = listing(
-        sorted({(link.detail or "hostility").replace("_", " ") for link in hostile})
-    )
+    orgs = [link.via for link in allied if link.via]
+    bonds = [f"both members of {listing(ctx.name(o) for o in orgs)}"] if orgs else []
+    if any(link.kind is LinkKind.AFFINITY for link in allied):
+        bonds.append("allied by treaty")
     others = sorted(
-        {link.via for link in tie.links_of(LinkKind.CO_MEMBERSHIP) if link.via}
-        - {link.via for link in ctx.alliance_links(tie)}
+        {link.via for link in tie.links_of(LinkKind.CO_MEMBERSHIP) if link.via} - set(orgs)
     )
     also = f"; they also share {listing(ctx.name(o) for o in others)}" if others else ""
-    for link in ctx.alliance_links(tie):
-        where = (
-            f"are both members of {ctx.name(link.via)}, a military alliance,"
-            if link.via
-            else "are allies"
-        )
-        yield Finding(
-            FindingType.INTRA_ALLIANCE_CONFLICT,
-            (a, b) + ((link.via,) if link.via else ()),
-            f"{ctx.name.start(a)} and {ctx.name(b)} {where} yet are in conflict "
-            f"({relations}){also}.",
-            _claims(link.claims, hostile_claims),
-            via=link.via,
-        )
+    relations = listing(sorted({_relation(link) for link in hostile}))
+    yield Finding(
+        FindingType.INTRA_ALLIANCE_CONFLICT,
+        (a, b, *orgs),
+        f"{ctx.name.start(a)} and {ctx.name(b)} are {' and '.join(bonds)}, yet they are in "
+        f"conflict ({relations}){also}.",
+        _claims(*(link.claims for link in allied), *(link.claims for link in hostile)),
+        via=orgs[0] if orgs else None,
+    )
 
 
 def _relation(link: Link) -> str:

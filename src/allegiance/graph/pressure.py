@@ -1,9 +1,10 @@
 """Cross-pressure and tilt: actors pulled toward both camps.
 
 An actor that arms neither side, or both, is cross-pressured when it has
-positive ties into both camps — the sides' camps as the rest of the graph
-forms them without it (ties to actors tied to nothing else are left out:
-they follow the actor wherever it goes). Its likely tilt is the side that
+positive ties into both camps — to the sides themselves or to the actors
+arming them, placed in the camps the rest of the graph forms without it
+(ties to actors tied to nothing else are left out: they follow the actor
+wherever it goes). Its likely tilt is the side that
 leaves the whole graph least frustrated when the actor is placed with it;
 where both leave it equally frustrated the pressures balance, and third
 parties in unbalanced triads tend to mediate rather than join (Corbetta &
@@ -70,9 +71,10 @@ def _pressures(
     ctx: Context, actor: str, sides: tuple[frozenset[str], frozenset[str]]
 ) -> list[Pressure]:
     found = []
+    anchors = set(ctx.conflict.sides) | {b.actor for found in ctx.sides.values() for b in found}
     for tie in ctx.graph.ties_of(actor):
         other = tie.other(actor)
-        if tie.sign <= 0 or not _counted(ctx, tie, actor):
+        if tie.sign <= 0 or other not in anchors or not _counted(ctx, tie, actor):
             continue
         side = 0 if other in sides[0] else 1 if other in sides[1] else None
         if side is None:

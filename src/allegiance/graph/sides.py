@@ -149,7 +149,11 @@ def third_parties(
             _side_tie(tie, side) for side in (a, b) if (tie := graph.tie(actor, side)) is not None
         )
         found.append(ThirdParty(actor, _stance(actor, ties, arms_a, arms_b, a), ties))
-    return tuple(found)
+    return tuple(sorted(found, key=lambda t: (_STANCE_ORDER[t.stance], not t.ties, t.actor)))
+
+
+# Third parties are listed by how much they matter to the conflict.
+_STANCE_ORDER = {Stance.BOTH: 0, Stance.BACKS_A: 1, Stance.BACKS_B: 2, Stance.SIDELINES: 3}
 
 
 def _side_tie(tie: Tie, side: str) -> SideTie:

@@ -3,16 +3,16 @@
 Positive ties come from supply, affinity and co-membership in an
 organisation; negative ties from hostility. Every tie keeps the claims behind
 it. The graph holds the two sides, every actor with a supply, affinity or
-hostility claim touching a side, and every actor that shares an organisation
-with a side and has such a claim with one of those; ties are those among
-these actors.
+hostility claim touching a side, and every actor that shares a military
+alliance with a side and has such a claim with one of those;
+ties are those among these actors, when they weigh at least MIN_TIE_WEIGHT.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import combinations
 
@@ -106,10 +106,22 @@ def build_graph(
     links: dict[tuple[str, str], list[Link]] = defaultdict(list)
     for claim in claims:
         link = _direct_link(claim, reference_year)
+        # An affinity with an organisation says what membership says.
+        if (
+            link is not None
+            and link.kind is LinkKind.AFFINITY
+            and (organisation_type(claim.subject) or organisation_type(claim.object))
+        ):
+            continue
         if link is not None:
             links[_pair(claim.subject, claim.object)].append(link)
     members = _members(claims, reference_year)
-    nodes = _nodes(links, members, conflict)
+    nodes = _nodes(
+        links,
+        members,
+        conflict,
+        lambda org: organisation_factor(organisation_type(org)) >= BINDING_FACTOR,
+    )
     for (a, b), link in _co_memberships(members, nodes, organisation_type):
         links[(a, b)].append(link)
     ties = tuple(
@@ -118,6 +130,11 @@ def build_graph(
         if a in nodes and b in nodes and _strong(found)
     )
     return SignedGraph(tuple(sorted(nodes)), ties)
+
+
+# Sharing an organisation at least this binding (a military alliance) brings
+# an actor into the graph; sharing a trade bloc or a security forum does not.
+BINDING_FACTOR = 0.8
 
 
 def _strong(links: Sequence[Link]) -> bool:
@@ -161,11 +178,18 @@ def _nodes(
     links: Mapping[tuple[str, str], list[Link]],
     members: Mapping[str, Mapping[str, object]],
     conflict: Conflict,
+    binding: Callable[[str], bool],
 ) -> set[str]:
     sides = set(conflict.sides)
     first = {x for pair in links for x in pair if sides & set(pair)}
     near = first | sides
-    shares = {x for group in members.values() if sides & set(group) for x in group if x not in near}
+    shares = {
+        x
+        for org, group in members.items()
+        if sides & set(group) and binding(org)
+        for x in group
+        if x not in near
+    }
     second = {x for x in shares for pair in links if x in pair and near & set(pair)}
     return near | second
 
@@ -175,6 +199,12 @@ def _co_memberships(
     nodes: set[str],
     organisation_type: Callable[[str], str | None],
 ) -> Iterable[tuple[tuple[str, str], Link]]:
+    """One link per shared organisation; only the most binding one carries weight.
+
+    Sharing five clubs is not five times the tie: the strongest bond counts,
+    the others are kept as reasons.
+    """
+    shared: dict[tuple[str, str], list[Link]] = defaultdict(list)
     for organisation, group in sorted(members.items()):
         factor = organisation_factor(organisation_type(organisation))
         if factor <= 0:
@@ -184,4 +214,9 @@ def _co_memberships(
             (wa, ids_a), (wb, ids_b) = group[a], group[b]
             weight = factor * min(wa, wb)
             link = Link(LinkKind.CO_MEMBERSHIP, 1, weight, (*ids_a, *ids_b), via=organisation)
-            yield (a, b), link
+            shared[(a, b)].append(link)
+    for pair, links in shared.items():
+        links.sort(key=lambda link: -link.weight)
+        yield pair, links[0]
+        for link in links[1:]:
+            yield pair, replace(link, weight=0.0)

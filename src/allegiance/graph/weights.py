@@ -2,7 +2,8 @@
 
 A piece of evidence weighs ``confidence × status factor × method factor ×
 recency``. A claim weighs the noisy-or of its pieces (two independent sources
-at 0.6 give 0.84), except that denials pull it down: a claim that some source
+at 0.6 give 0.84) times its relation's factor (an alliance binds more than a
+partnership), except that denials pull it down: a claim that some source
 denies loses half the denial's confidence. Recency halves a tie's weight for
 every ``HALF_LIFE`` years between the tie's last year and the analysis's
 reference year, down to ``RECENCY_FLOOR``; a running period (membership with
@@ -11,7 +12,7 @@ no end) is current.
 
 from __future__ import annotations
 
-from allegiance.model import Claim, Evidence, Review, Status
+from allegiance.model import Claim, Evidence, Relation, Review, Status
 
 STATUS_FACTOR: dict[Status, float] = {
     Status.DELIVERED: 1.0,
@@ -21,6 +22,18 @@ STATUS_FACTOR: dict[Status, float] = {
     Status.PLANNED: 0.5,
     Status.ALLEGED: 0.4,
     Status.DENIED: 0.0,
+}
+
+# How much a flavour of tie binds: a defence pact more than a consultation
+# pact, a war more than a rivalry.
+RELATION_FACTOR: dict[Relation, float] = {
+    Relation.ALLIANCE: 1.0,
+    Relation.PARTNERSHIP: 0.6,
+    Relation.KINSHIP: 0.5,
+    Relation.WAR: 1.0,
+    Relation.ARMED_CLASH: 1.0,
+    Relation.RIVALRY: 0.8,
+    Relation.SANCTIONS: 0.5,
 }
 
 # Event data (GDELT) is a weaker layer than a reported fact or a curated dataset.
@@ -42,9 +55,10 @@ ORGANISATION_FACTOR: dict[str, float] = {
 }
 DEFAULT_ORGANISATION_FACTOR = 0.1
 
-# A tie weaker than this (one shared trade bloc, say) stays out of the graph:
-# it would count as much as an arms deal in the frustration index.
-MIN_TIE_WEIGHT = 0.15
+# A tie weaker than this (a shared trade bloc, an alleged and denied deal)
+# stays out of the graph: it would count as much as an arms deal in the
+# frustration index.
+MIN_TIE_WEIGHT = 0.4
 
 
 def recency(last_year: int | None, reference_year: int | None) -> float:
@@ -86,7 +100,8 @@ def claim_weight(claim: Claim, reference_year: int | None) -> float:
             denial = max(denial, piece.confidence)
             continue
         disbelief *= 1.0 - evidence_weight(piece, claim, reference_year)
-    return (1.0 - disbelief) * (1.0 - 0.5 * denial)
+    flavour = RELATION_FACTOR[claim.relation] if claim.relation is not None else 1.0
+    return (1.0 - disbelief) * (1.0 - 0.5 * denial) * flavour
 
 
 def organisation_factor(kind: str | None) -> float:

@@ -42,7 +42,13 @@ class Namer:
         return name
 
     def plain(self, code: str) -> str:
-        """The bare name, for tables and headings."""
+        """The bare name, for tables and headings; organisations by their short code."""
+        if code in self._organisations:
+            return code
+        return self._names.get(code, code)
+
+    def full(self, code: str) -> str:
+        """The full name, organisations included ('Collective Security Treaty Organization')."""
         return self._names.get(code, code)
 
     def start(self, code: str) -> str:

@@ -57,3 +57,25 @@ def quote(piece: Evidence) -> str:
 def citation(piece: Evidence, documents: Mapping[str, Document]) -> str:
     """The quote and where it is from, on one line."""
     return f"{quote(piece)} — {source_label(documents.get(piece.document_id))}"
+
+
+class SourceIndex:
+    """Numbers sources in the order they are first cited: '“…” [1]'."""
+
+    def __init__(self, documents: Mapping[str, Document]) -> None:
+        self.documents = documents
+        self._numbers: dict[str, int] = {}
+
+    def number(self, document_id: str) -> int:
+        return self._numbers.setdefault(document_id, len(self._numbers) + 1)
+
+    def cite(self, piece: Evidence) -> str:
+        """The quote and the number of its source."""
+        return f"{quote(piece)} [{self.number(piece.document_id)}]"
+
+    def entries(self) -> list[tuple[int, str]]:
+        """(number, label) of every source cited so far."""
+        return [
+            (number, source_label(self.documents.get(document_id)))
+            for document_id, number in self._numbers.items()
+        ]

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from allegiance.graph.analysis import Analysis
 from allegiance.graph.findings import Finding
 from allegiance.graph.sides import Backer, Stance, ThirdParty
 from allegiance.graph.wording import Namer, listing, years
-from allegiance.model import Document
-from allegiance.report.evidence import citation, describe_claim
+from allegiance.model import Document, DocumentKind, Evidence
+from allegiance.report.evidence import SourceIndex, describe_claim
 
 WIDTH = 100
-MAX_PIECES = 2  # evidence quoted per claim; the rest are counted
+MAX_CLAIMS = 4  # claims shown under a finding; the rest are listed by id
+MAX_PIECES = 1  # evidence quoted per claim; the rest are counted
 
 STANCE_WORDS = {
     Stance.BACKS_A: "backs {a}",
@@ -64,24 +65,40 @@ def _tie_words(kinds: tuple[str, ...], via: tuple[str, ...], name: Namer) -> lis
 def evidence_lines(
     finding_claims: tuple[int, ...],
     analysis: Analysis,
-    documents: Mapping[str, Document],
+    sources: SourceIndex,
     name: Namer,
 ) -> Iterator[tuple[str, list[str]]]:
-    """(claim description, quoted evidence) for each claim behind a finding."""
-    for claim_id in finding_claims:
-        claim = analysis.claims.get(claim_id)
-        if claim is None:
-            continue
-        pieces = [citation(p, documents) for p in claim.evidence[:MAX_PIECES]]
-        extra = len(claim.evidence) - MAX_PIECES
-        if extra > 0:
-            pieces.append(f"(+{extra} more)")
-        yield f"#{claim_id} {describe_claim(claim, name)}", pieces
+    """(claim description, quoted evidence) for the claims behind a finding.
+
+    Claims an article supports come first, and each shows its best piece of
+    evidence (an article's sentence before a dataset row); the rest are counted.
+    """
+    documents = sources.documents
+    claims = [analysis.claims[c] for c in finding_claims if c in analysis.claims]
+    claims.sort(key=lambda c: (not _from_articles(c.evidence, documents), c.id or 0))
+    for claim in claims[:MAX_CLAIMS]:
+        pieces = sorted(claim.evidence, key=lambda p: not _from_articles((p,), documents))
+        quoted = [sources.cite(p) for p in pieces[:MAX_PIECES]]
+        more = len(pieces) - MAX_PIECES
+        if more > 0:
+            quoted.append(f"(+{more} more source{'s' if more > 1 else ''})")
+        yield f"#{claim.id} {describe_claim(claim, name)}", quoted
+    if len(claims) > MAX_CLAIMS:
+        rest = ", ".join(f"#{c.id}" for c in claims[MAX_CLAIMS:])
+        yield f"(+{len(claims) - MAX_CLAIMS} more claims: {rest})", []
+
+
+def _from_articles(pieces: Iterable[Evidence], documents: Mapping[str, Document]) -> bool:
+    return any(
+        (doc := documents.get(p.document_id)) is not None and doc.kind is DocumentKind.ARTICLE
+        for p in pieces
+    )
 
 
 def render_text(analysis: Analysis, documents: Mapping[str, Document], name: Namer) -> str:
     """The analysis for a terminal: sides, third parties, findings with evidence, camps."""
-    out = [title(analysis, name), "=" * min(WIDTH, len(title(analysis, name))), ""]
+    heading = title(analysis, name)
+    out = [heading, "=" * min(WIDTH, len(heading)), ""]
     for side, found in analysis.sides.items():
         out.append(f"Who arms {name.plain(side)}")
         out += [_wrap(backer_line(b, name), "  ") for b in found] or ["  nobody, in these sources"]
@@ -93,9 +110,13 @@ def render_text(analysis: Analysis, documents: Mapping[str, Document], name: Nam
     out += ["", "Findings"]
     if not analysis.findings:
         out.append("  none: the alignments add up")
+    sources = SourceIndex(documents)
     for number, finding in enumerate(analysis.findings, start=1):
-        out += _finding_text(number, finding, analysis, documents, name)
+        out += _finding_text(number, finding, analysis, sources, name)
     out += ["", *_frustration_text(analysis, name)]
+    if sources.entries():
+        out += ["", "Sources"]
+        out += [_wrap(f"[{n}] {label}", "  ", "      ") for n, label in sources.entries()]
     return "\n".join(out) + "\n"
 
 
@@ -103,12 +124,12 @@ def _finding_text(
     number: int,
     finding: Finding,
     analysis: Analysis,
-    documents: Mapping[str, Document],
+    sources: SourceIndex,
     name: Namer,
 ) -> list[str]:
     head = f"{number}. [{finding.type}] {finding.explanation}"
     lines = ["", _wrap(head, "", "   ")]
-    for claim_text, pieces in evidence_lines(finding.claims, analysis, documents, name):
+    for claim_text, pieces in evidence_lines(finding.claims, analysis, sources, name):
         lines.append(_wrap(claim_text, "   "))
         lines += [_wrap(p, "      ", "        ") for p in pieces]
     return lines
@@ -153,13 +174,17 @@ def render_markdown(analysis: Analysis, documents: Mapping[str, Document], name:
     out += ["", "## Findings", ""]
     if not analysis.findings:
         out.append("None: the alignments add up.")
+    sources = SourceIndex(documents)
     for number, finding in enumerate(analysis.findings, start=1):
         out.append(f"{number}. **{finding.type}**: {finding.explanation}")
-        for claim_text, pieces in evidence_lines(finding.claims, analysis, documents, name):
+        for claim_text, pieces in evidence_lines(finding.claims, analysis, sources, name):
             out.append(f"    - {claim_text}")
             out += [f"        - {_md_escape(p)}" for p in pieces]
     out += ["", "## Frustration", ""]
     out += [f"- {line.strip()}" for line in _frustration_text(analysis, name)]
+    if sources.entries():
+        out += ["", "## Sources", ""]
+        out += [f"{n}. {_md_escape(label)}" for n, label in sources.entries()]
     return "\n".join(out) + "\n"
 
 

@@ -55,9 +55,10 @@ UNKNOWN_SUPPLIER = "unknown supplier"
 _HEADER_SEARCH = 30
 
 _NUMBER = re.compile(r"^\(?\s*(\d+(?:\.\d+)?)\s*\)?\??$")
-_HEDGE = r"(?<!possibly )(?<!probably )(?<!possibly incl )"
+# A hedge ("possibly", "probably incl") in front of the phrase means SIPRI is not sure.
+_HEDGE = r"(?P<hedge>\b(?:possibly|probably)\s+(?:incl\s+)?)?"
 _LICENCE = re.compile(
-    _HEDGE + r"\b(?:(?:assembled(?:/| or ))?produced under licen[cs]e|licen[cs]ed production)",
+    _HEDGE + r"(?:assembled(?:/| or ))?(?:produced under licen[cs]e|licen[cs]ed production)",
     re.IGNORECASE,
 )
 _AID = re.compile(_HEDGE + r"\baid\b", re.IGNORECASE)
@@ -86,7 +87,7 @@ class RegisterRow:
 def read(source: Source, context: Context) -> Parsed:
     """A trade register export into supply claims and per-record TIV."""
     issues = Issues()
-    rows = _rows(source.text, issues)
+    rows, count = _rows(source.text, issues)
     years = [y for r in rows for y in (r.order_year, *r.delivery_years)]
     document = SIPRI.document(source, f"export, data to {max(years)}" if years else None)
     claims: list[Claim] = []
@@ -96,17 +97,19 @@ def read(source: Source, context: Context) -> Parsed:
         if made is not None:
             claims.append(made[0])
             kept.append(made[1])
-    return Parsed(document, tuple(claims), len(rows), issues.all(), lambda c: write(c, kept))
+    return Parsed(document, tuple(claims), count, issues.all(), lambda c: write(c, kept))
 
 
-def _rows(text: str, issues: Issues) -> list[RegisterRow]:
-    found = []
+def _rows(text: str, issues: Issues) -> tuple[list[RegisterRow], int]:
+    """The readable records, and how many records the file has in all."""
+    found, count = [], 0
     for record in _repaired(_after_header(records(text))):
+        count += 1
         try:
             found.append(parse_row(record))
         except RowError as exc:
             issues.malformed(record.line, str(exc))
-    return found
+    return found, count
 
 
 def _after_header(found: Iterator[Record]) -> Iterator[Record]:
@@ -206,11 +209,15 @@ def _tiv(cell: str) -> float | None:
 
 def status(delivered: int | None, comments: str) -> Status:
     """What the record says happened: licensed production, aid, delivered or ordered."""
-    if _LICENCE.search(comments):
+    if _says(_LICENCE, comments):
         return Status.LOCAL_PRODUCTION
-    if _AID.search(comments):
+    if _says(_AID, comments):
         return Status.AID
     return Status.DELIVERED if delivered else Status.ORDERED
+
+
+def _says(pattern: re.Pattern[str], comments: str) -> bool:
+    return any(match.group("hedge") is None for match in pattern.finditer(comments))
 
 
 def _transfer(
