@@ -87,7 +87,11 @@ def test_other_member_level_alliances_tie_each_pair_of_members(context: Context)
     assert ties == {("KGZ", "RUS"), ("KGZ", "TJK")}
     (piece,) = tie(parsed, "KGZ", "TJK").evidence
     assert (piece.since, piece.until, piece.row) == (1996, None, 23)
-    assert piece.text == "ATOP alliance 4837: KGZ–TJK allied from 1996 (in force when the data end)"
+    assert piece.text == (
+        "ATOP alliance 4837: KGZ–TJK partners (a pact without a defence promise) from 1996 "
+        "(in force when the data end)"
+    )
+    assert tie(parsed, "KGZ", "TJK").relation is Relation.PARTNERSHIP
 
 
 def test_cow_alliance_dyad_years(context: Context) -> None:
@@ -107,7 +111,9 @@ def test_two_alliance_datasets_give_one_tie_with_evidence_from_both(
         store, "cow-alliance", DATA / "cow-alliance_dyad-year_sample.csv", context=context
     )
     assert (report.claims_new, report.claims_merged) == (1, 1)
-    claim = next(c for c in store.claims(kind="affinity") if (c.subject, c.object) == ("KGZ", "TJK"))
+    claim = next(
+        c for c in store.claims(kind="affinity") if (c.subject, c.object) == ("KGZ", "TJK")
+    )
     assert len({e.document_id for e in claim.evidence}) == 2
     assert (claim.start, claim.end) == (2008, 2018)
 

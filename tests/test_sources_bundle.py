@@ -64,7 +64,9 @@ def test_load_bundle_imports_every_file_once(bundled: Store) -> None:
 def test_the_bundle_knows_the_kyrgyz_tajik_case(bundled: Store) -> None:
     claims = bundled.claims(actors=["KGZ"])
     clash = next(
-        c for c in claims if c.kind is ClaimKind.HOSTILITY and {c.subject, c.object} == {"KGZ", "TJK"}
+        c
+        for c in claims
+        if c.kind is ClaimKind.HOSTILITY and {c.subject, c.object} == {"KGZ", "TJK"}
     )
     assert clash.relation is Relation.ARMED_CLASH and clash.end == 2022
     csto = next(c for c in claims if c.kind is ClaimKind.MEMBERSHIP and c.object == "CSTO")

@@ -46,9 +46,7 @@ def test_ucdp_states_on_opposite_sides_are_hostile(context: Context) -> None:
     assert kgz.kind is ClaimKind.HOSTILITY and kgz.relation is Relation.ARMED_CLASH
     (piece,) = kgz.evidence
     assert (piece.since, piece.until, piece.row) == (2021, 2022, 5)
-    assert piece.text == (
-        "UCDP/PRIO ACD: KGZ vs TJK, armed conflict, 2021–2022 (conflict 13324)"
-    )
+    assert piece.text == ("UCDP/PRIO ACD: KGZ vs TJK, armed conflict, 2021–2022 (conflict 13324)")
     assert found[("RUS", "UKR")].relation is Relation.WAR
     assert [(i.line, i.kind) for i in parsed.issues] == [(11, IssueKind.MALFORMED)]
 

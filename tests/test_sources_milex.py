@@ -37,7 +37,9 @@ def test_import_stores_the_series_with_units_and_rows(store: Store, context: Con
     assert store.counts()["claims"] == 0
     kgz = series(store, "KGZ", MILEX_CONSTANT)
     assert round(kgz[2022], 1) == 352.1 and 1991 not in kgz
-    assert round(series(store, "TJK", MILEX_SHARE)[2022], 4) == 0.0200  # a fraction, as SIPRI has it
+    assert (
+        round(series(store, "TJK", MILEX_SHARE)[2022], 4) == 0.0200
+    )  # a fraction, as SIPRI has it
     assert 2006 not in series(store, "TJK", MILEX_CONSTANT)
     (turkey,) = [p for p in points(store, ["TUR"], [MILEX_CONSTANT]) if p.year == 2023]
     assert turkey.unit == "constant 2022 US$ m" and turkey.row == 71  # "Türkiye" resolved

@@ -88,10 +88,11 @@ def igo_columns(header: list[str]) -> list[str]:
     return ["ioname", "orgname", "year", *states, "version"]
 
 
-MEMBER_COLUMNS = (
-    "atopid,cowid,member,yrent,moent,dayent,yrexit,moexit,dayexit,ineffect,bilat,phase,"
-    "maxphase,defense,offense,neutral,nonagg,consul,version"
-).split(",")
+MEMBER_COLUMNS = [
+    *("atopid", "cowid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit"),
+    *("ineffect", "bilat", "phase", "maxphase", "defense", "offense", "neutral", "nonagg"),
+    *("consul", "version"),
+]
 
 
 def member_columns(header: list[str]) -> list[str]:

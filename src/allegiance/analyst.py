@@ -11,8 +11,10 @@ from functools import cached_property
 
 from allegiance.actors import Gazetteer
 from allegiance.graph.analysis import Analysis, analyze
+from allegiance.graph.disagreement import disagreements
+from allegiance.graph.findings import Finding, FindingType
 from allegiance.graph.wording import Namer
-from allegiance.model import Claim, ClaimKind, Conflict, Document
+from allegiance.model import Claim, ClaimKind, Conflict, Document, DocumentKind
 from allegiance.sources.reference import ensure_reference
 from allegiance.store import Store
 
@@ -41,12 +43,38 @@ class Analyst:
     def analyze(self, conflict: Conflict) -> Analysis:
         """The analysis of ``conflict``: claims valid in its window, as known by its as-of date."""
         ensure_reference(self.store, self.gazetteer)
+        documents = {d.id: d for d in self.store.documents()}
+        articles = {d.id for d in documents.values() if d.kind is DocumentKind.ARTICLE}
+        claims = self.claims_around(conflict)
+
+        def disagreeing(analysis: Analysis) -> list[Finding]:
+            return self._disagreements(claims, documents, conflict)
+
         return analyze(
-            self.claims_around(conflict),
+            claims,
             conflict,
             name=self.namer,
             organisation_type=self.organisation_type,
+            extra_findings=disagreeing,
+            articles=articles,
         )
+
+    def _disagreements(
+        self, claims: list[Claim], documents: dict[str, Document], conflict: Conflict
+    ) -> list[Finding]:
+        """Where the news and the datasets tell different stories about the sides."""
+        sides = set(conflict.sides)
+        return [
+            Finding(
+                FindingType.SOURCE_DISAGREEMENT,
+                found.actors,
+                found.explanation,
+                tuple(sorted({c for side in found.sides for c in side.claim_ids})),
+                via=str(found.kind),
+            )
+            for found in disagreements(claims, documents, self.namer)
+            if sides & set(found.actors)
+        ]
 
     def claims_around(self, conflict: Conflict) -> list[Claim]:
         """The claims that can reach the conflict's graph: the sides, their partners, co-members."""

@@ -10,6 +10,7 @@ from allegiance.cli.demo import demo_command
 from allegiance.cli.datasets import buildup_command, import_group
 from allegiance.cli.extract import extract_command, ingest_command
 from allegiance.cli.lookup import actors_command, weapons_command
+from allegiance.cli.report import report_command
 
 ALL: list[click.Command] = [
     demo_command,
@@ -20,6 +21,7 @@ ALL: list[click.Command] = [
     claims_command,
     review_command,
     analyze_command,
+    report_command,
     import_group,
     buildup_command,
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -15,8 +16,9 @@ from allegiance.cli.events import gdelt_command
 from allegiance.cli.options import db_option, format_option, open_store
 from allegiance.cli.output import emit_json, emit_table
 from allegiance.cli.resolve import conflict as parse_conflict
+from allegiance.errors import InputError
 from allegiance.sources.bundle import load_bundle
-from allegiance.sources.dataset import Context, IssueKind, Source
+from allegiance.sources.dataset import Context, IssueKind, Parsed, Source
 from allegiance.sources.importer import ImportReport, parse, store_parsed
 from allegiance.sources.registry import FORMATS, Format
 
@@ -42,14 +44,26 @@ def _format_command(dataset: Format) -> click.Command:
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
     )
     @click.option("--version", "version", help="The dataset's release, if the file name lacks it.")
+    @click.option(
+        "--published",
+        type=click.DateTime(["%Y-%m-%d"]),
+        help="The release date (lets --as-of queries see this dataset).",
+    )
     @format_option("text", "json")
     @db_option
-    def command(files: tuple[Path, ...], version: str | None, fmt: str, db: Path | None) -> None:
+    def command(
+        files: tuple[Path, ...],
+        version: str | None,
+        published: datetime | None,
+        fmt: str,
+        db: Path | None,
+    ) -> None:
         context = Context.load()
         reports = []
+        day = published.date() if published else None
         with open_store(db, create=True) as store:
             for path in files:
-                parsed = parse(dataset.name, Source.from_path(path, version), context)
+                parsed = _parse(dataset.name, Source.from_path(path, version, day), context)
                 with _progress(len(parsed.claims), path.name) as advance:
                     reports.append(store_parsed(store, dataset.name, parsed, advance))
         _emit_reports(reports, fmt)
@@ -70,6 +84,14 @@ def bundle_command(fmt: str, db: Path | None) -> None:
     with open_store(db, create=True) as store:
         reports = load_bundle(store)
     _emit_reports(reports, fmt)
+
+
+def _parse(name: str, source: Source, context: Context) -> Parsed:
+    """Read one file; a file in the wrong layout is an error that names the file."""
+    try:
+        return parse(name, source, context)
+    except InputError as exc:
+        raise InputError(f"{source.path}: {exc}") from exc
 
 
 @contextmanager
@@ -96,7 +118,7 @@ def _emit_reports(reports: Sequence[ImportReport], fmt: str) -> None:
         return
     for report in reports:
         click.echo(summary(report))
-        for line in details(report):
+        for line in details(report) if report.added else ():
             click.echo(line)
 
 
@@ -170,7 +192,9 @@ def _emit_buildup(result: Buildup) -> None:
     for side in result.sides:
         click.echo("")
         click.echo(side_line(side))
-        emit_table(YEAR_HEADER, [_year_record(y) for y in side.years if _has_data(y)])
+        records = [_year_record(y) for y in side.years if _has_data(y)]
+        if records:
+            emit_table(YEAR_HEADER, records)
         click.echo(richardson_text(side))
     click.echo("")
     for note in result.notes:

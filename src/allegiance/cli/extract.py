@@ -40,7 +40,8 @@ from allegiance.sources.news import find_articles, read_article
 # Fewer files than this finish before a progress bar would be worth drawing.
 PROGRESS_FROM = 5
 SUPPLY_FIELDS = ("weapon", "category", "quantity", "year", "status", "value", "value_unit")
-HEADER = ("document", "kind", "subject", "object", "what", "year", "status", "conf", "sentence")
+HEADER = ("kind", "subject", "object", "what", "year", "status", "conf", "sentence")
+SENTENCE_WIDTH = 60
 
 paths_argument = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
@@ -128,16 +129,16 @@ def extract_command(paths: tuple[Path, ...], fmt: str, published: datetime | Non
     _report(failures)
 
 
-def _rows(record: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    return [(record["document"]["title"], claim) for claim in record["claims"]]
+def _rows(record: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(record["claims"])
 
 
-def _row(item: tuple[str, dict[str, Any]]) -> tuple[object, ...]:
-    title, claim = item
+def _row(claim: dict[str, Any]) -> tuple[object, ...]:
     what = claim.get("weapon") or claim.get("category") or claim.get("relation")
     sentence = claim["evidence"]["text"]
+    if len(sentence) > SENTENCE_WIDTH:
+        sentence = sentence[: SENTENCE_WIDTH - 3] + "..."
     return (
-        title,
         claim["kind"],
         claim["subject"],
         claim["object"],
@@ -145,7 +146,7 @@ def _row(item: tuple[str, dict[str, Any]]) -> tuple[object, ...]:
         claim["start"],
         claim.get("status"),
         f"{claim['confidence']:.2f}",
-        sentence if len(sentence) <= 80 else sentence[:77] + "...",
+        sentence,
     )
 
 

@@ -63,6 +63,9 @@ class SparkEngine:
 
     def ties_from_files(self, files: Sequence[EventFile], how: Aggregation) -> TieRun:
         """Ties from raw GDELT event files."""
+        # Parse every field of every line, as DuckDB does, so that both drop the
+        # same malformed lines (with pruning Spark checks only the columns used).
+        self.session.conf.set("spark.sql.csv.parser.columnPruning.enabled", "false")
         folder = Path(tempfile.mkdtemp(prefix="allegiance-spark-", dir=self._staging))
         try:
             frames = [self._read(layout, paths) for layout, paths in _groups(files, folder)]

@@ -15,6 +15,8 @@ from allegiance.extract.patterns import Entry, Hit, HitType
 from allegiance.model import Claim
 
 PARTIES = frozenset({"state", "group"})
+# A pair named together stays "the two countries" for this many sentences.
+PAIR_REACH = 1
 DETERMINERS = frozenset({"the", "a", "an"})
 _COORDINATED = re.compile(r"^(?:\s*(?:and|or|&|,|-|–|'s|'|the)\s*)+$")
 
@@ -43,10 +45,15 @@ class Discourse:
     alleged: list[Claim] = field(default_factory=list)
     alleged_at: int = -1
     resolved: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    sentence: int = -1
+    pair_at: int = -1
+    group: str | None = None
     _last_party: tuple[int, str] | None = None
 
-    def enter(self, paragraph: int) -> None:
+    def enter(self, paragraph: int, sentence: int) -> None:
         """Start a sentence; a new paragraph forgets its predecessor's topic and year."""
+        self.sentence = sentence
         if paragraph == self.paragraph:
             return
         self.paragraph = paragraph
@@ -71,6 +78,9 @@ class Discourse:
         if role in ("origin", "leader"):
             return
         self.topic[actor.code] += 1
+        self.counts[actor.code] += 1
+        if actor.actor_kind == "group":
+            self.group = actor.code
         self.recency[actor.code] = hit.start
         if not self._oblique(lowered, hit.start):
             self.subject = actor.code
@@ -79,6 +89,7 @@ class Discourse:
             gap = lowered[last[0] : hit.start]
             if _COORDINATED.match(gap):
                 self.pair = (last[1], actor.code)
+                self.pair_at = self.sentence
         self._last_party = (hit.end, actor.code)
 
     def _oblique(self, lowered: str, start: int) -> bool:
@@ -91,8 +102,19 @@ class Discourse:
     def _resolve(self, hit: Hit, anaphor: Entry) -> None:
         if anaphor.anaphor == "single" and self.subject is not None:
             self.resolved[hit.start] = (self.subject,)
-        elif anaphor.anaphor == "pair" and self.pair is not None:
-            self.resolved[hit.start] = self.pair
+        elif anaphor.anaphor == "group" and self.group is not None:
+            self.resolved[hit.start] = (self.group,)
+        elif anaphor.anaphor == "pair":
+            pair = self._pair()
+            if pair is not None:
+                self.resolved[hit.start] = pair
+
+    def _pair(self) -> tuple[str, ...] | None:
+        """The pair just named together, else the two parties the text names most."""
+        if self.pair is not None and self.sentence - self.pair_at <= PAIR_REACH:
+            return self.pair
+        top = [code for code, _ in self.counts.most_common(2)]
+        return tuple(top) if len(top) == 2 else self.pair
 
     def recipient(self, supplier: str) -> str | None:
         """The party the paragraph is most about, other than ``supplier``."""

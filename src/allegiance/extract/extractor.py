@@ -28,7 +28,7 @@ from allegiance.extract.protocol import CatalogueLike, GazetteerLike
 from allegiance.extract.relations import RelationRule, strongest
 from allegiance.extract.sentences import Sentence, split_sentences
 from allegiance.extract.supply import SupplyRule
-from allegiance.extract.view import View, ViewBuilder
+from allegiance.extract.view import Clause, View, ViewBuilder
 from allegiance.extract.years import Period, YearReader
 from allegiance.model import Claim, ClaimKind, Document, Evidence, Status
 
@@ -86,7 +86,7 @@ class RuleExtractor:
         if not doc.text.strip():
             return []
         read = _Read(doc, plain(doc.text), normalise(doc.text), doc.date.year if doc.date else None)
-        hits = self.patterns.scan_forms(read.plain, read.lowered)
+        hits = _one_actor_each(self.patterns.scan_forms(read.plain, read.lowered))
         discourse = Discourse(self.lexicon.words("obliques"))
         claims: list[Claim] = []
         for sentence, own in _by_sentence(split_sentences(doc.text, self._abbreviations), hits):
@@ -96,14 +96,14 @@ class RuleExtractor:
     def _sentence(
         self, read: _Read, sentence: Sentence, hits: list[Hit], discourse: Discourse
     ) -> list[Claim]:
-        discourse.enter(sentence.paragraph)
+        discourse.enter(sentence.paragraph, sentence.index)
         hits = [h for h in hits if self._credible(read.doc.text, h)]
         roles = self._roles(read.lowered, hits)
         discourse.read(read.plain, read.lowered, hits, roles)
         lowered = read.lowered[sentence.start : sentence.end]
-        period = self._years.read(lowered, discourse.year, read.today)
         claims: list[Claim] = []
         if self._worth_reading(hits, discourse, roles):
+            period = self._years.read(lowered, discourse.year, read.today)
             view = self._views.build(read.plain, sentence, hits, discourse.resolved)
             claims = self._claims(read, view, period, discourse)
         discourse.year = YearReader.last(lowered) or discourse.year
@@ -121,8 +121,14 @@ class RuleExtractor:
     def _roles(self, lowered: str, hits: list[Hit]) -> dict[int, str]:
         roles = {}
         for hit in hits:
-            actor = hit.first(HitType.ACTOR)
-            if actor is None:
+            actor = hit.entries[0]
+            if actor.type is not HitType.ACTOR:
+                continue
+            if (
+                lowered[hit.end : hit.end + 1] != "-"
+                and actor.form != "origin"
+                and "-" not in actor.text
+            ):
                 continue
             found = _SUFFIX.match(lowered, hit.end)
             role = self._views.role_of(actor, found.group(1) if found else "")
@@ -152,18 +158,28 @@ class RuleExtractor:
         return bool(discourse.alleged) and any("denial" in e.cues for h in hits for e in h.entries)
 
     def _claims(self, read: _Read, view: View, period: Period, discourse: Discourse) -> list[Claim]:
-        drafts: list[Draft] = []
-        relations: list[Draft] = []
+        relations: list[tuple[Draft, Period]] = []
+        dated: list[tuple[Draft, Period]] = []
         for clause in view.clauses:
-            drafts += self._supply.apply(view, clause, discourse)
-            drafts += self._membership.apply(view, clause)
-            relations += self._relations.apply(view, clause)
-        drafts += strongest(relations)
-        if not drafts and discourse.alleged:
+            own = self._clause_period(read, view, clause, period, discourse)
+            dated += [(d, own) for d in self._supply.apply(view, clause, discourse)]
+            dated += [(d, own) for d in self._membership.apply(view, clause)]
+            relations += [(d, own) for d in self._relations.apply(view, clause)]
+        dated += strongest(relations)
+        if not dated and discourse.alleged:
             return self._denials(read, view, discourse)
-        claims = _unique([self._claim(read, view, d, period) for d in drafts])
+        claims = _unique([self._claim(read, view, d, p) for d, p in dated])
         self._remember(claims, discourse, view)
         return claims
+
+    def _clause_period(
+        self, read: _Read, view: View, clause: Clause, period: Period, discourse: Discourse
+    ) -> Period:
+        """A clause's own year when it names one ("..., and Germany delivered tanks in 2023")."""
+        if len(view.clauses) == 1:
+            return period
+        own = self._years.read(normalise(view.clause_text(clause)), None, None)
+        return own if own.explicit else period
 
     def _claim(self, read: _Read, view: View, draft: Draft, period: Period) -> Claim:
         sentence = view.sentence
@@ -234,6 +250,34 @@ def _denied(claim: Claim, read: _Read, view: View, method: str) -> Claim:
         status=Status.DENIED,
     )
     return replace(claim, status=Status.DENIED, evidence=(evidence,))
+
+
+def _one_actor_each(hits: list[Hit]) -> list[Hit]:
+    """Settle names shared by several actors ("Congo") by the actors the text names plainly.
+
+    "Congo" next to "Kinshasa" or "Congolese" is the DRC; with no such hint, or with
+    hints for both, the name is left out rather than guessed.
+    """
+    plain = {
+        codes.pop()
+        for hit in hits
+        if len(codes := {e.code for e in hit.entries if e.type is HitType.ACTOR}) == 1
+    }
+    out = []
+    for hit in hits:
+        codes = {e.code for e in hit.entries if e.type is HitType.ACTOR}
+        if len(codes) < 2:
+            out.append(hit)
+            continue
+        known = codes & plain
+        keep = tuple(
+            e
+            for e in hit.entries
+            if e.type is not HitType.ACTOR or (len(known) == 1 and e.code in known)
+        )
+        if keep:
+            out.append(replace(hit, entries=keep))
+    return out
 
 
 def _by_sentence(

@@ -37,6 +37,7 @@ class RelationTrigger:
     kind: ClaimKind
     relation: Relation
     confidence: float
+    transitive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +59,12 @@ class Lexicon:
     membership: frozenset[str]
     membership_confidence: float
     membership_blockers: frozenset[str]
+    membership_via: frozenset[str]
     objects: frozenset[str]
     ignore: frozenset[str]
     cues: dict[str, frozenset[str]]
     cased_cues: frozenset[str]
+    reported_future: frozenset[str]
     after_window: int
     discourse: dict[str, tuple[str, ...]]
     numbers: dict[str, int]
@@ -107,7 +110,10 @@ def _relations(data: dict[str, Any]) -> dict[str, RelationTrigger]:
     out: dict[str, RelationTrigger] = {}
     for group in data["trigger"]:
         trigger = RelationTrigger(
-            ClaimKind(group["kind"]), Relation(group["relation"]), float(group["confidence"])
+            ClaimKind(group["kind"]),
+            Relation(group["relation"]),
+            float(group["confidence"]),
+            bool(group.get("transitive", False)),
         )
         for word in group["words"]:
             out.setdefault(word.lower(), trigger)
@@ -143,10 +149,12 @@ def load_lexicon() -> Lexicon:
         membership=_lower(relations["membership"]["words"]),
         membership_confidence=float(relations["membership"]["confidence"]),
         membership_blockers=_lower(relations["membership"]["blockers"]),
+        membership_via=_lower(relations["membership"]["via_alliance"]),
         objects=_lower(supply["objects"]["words"]),
         ignore=_lower(supply["ignore"]["words"] + relations["ignore"]["words"]),
         cues={name: _lower(modality[name]) for name in cue_names},
         cased_cues=_lower(modality["cased"]),
+        reported_future=_lower(modality["reported_future"]),
         after_window=int(modality["after_window"]),
         discourse={
             key: tuple(value) for key, value in discourse.items() if isinstance(value, list)

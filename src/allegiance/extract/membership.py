@@ -22,13 +22,14 @@ class MembershipRule:
     def __init__(self, lexicon: Lexicon, modality: ModalityReader) -> None:
         self._coordinators = lexicon.words("coordinators")
         self._blockers = lexicon.membership_blockers
+        self._via_words = lexicon.membership_via
         self._confidence = lexicon.membership_confidence
         self._modality = modality
 
     def apply(self, view: View, clause: Clause) -> list[Draft]:
         """The memberships one clause states."""
         mentions = view.in_clause(clause)
-        triggers = [m for m in mentions if m.type is HitType.MEMBERSHIP]
+        triggers = [m for m in mentions if m.type is HitType.MEMBERSHIP or self._via(view, m)]
         if not triggers or any(w in self._blockers for w in view.words[clause.first : clause.end]):
             return []
         parties = [m for m in mentions if m.party and m.role != "leader"]
@@ -42,6 +43,16 @@ class MembershipRule:
                 drafts.append(Draft(ClaimKind.MEMBERSHIP, member, organisation, round(weight, 4)))
         return drafts
 
+    def _via(self, view: View, mention: Mention) -> bool:
+        """ "NATO allies": an alliance word right after an organisation."""
+        if (
+            mention.type is not HitType.RELATION
+            or mention.entry.text.lower() not in self._via_words
+        ):
+            return False
+        before = [m for m in view.mentions if m.last == mention.first - 1]
+        return bool(before) and roles.is_org(before[0])
+
     def _pairs(self, view: View, parties: list[Mention], trigger: Mention) -> list[tuple[str, str]]:
         orgs = [m for m in parties if roles.is_org(m)]
         members = [m for m in parties if not roles.is_org(m) and not m.role]
@@ -53,5 +64,7 @@ class MembershipRule:
         else:
             before = [m for m in roles.left_of(orgs, trigger) if trigger.first - m.last <= 3]
             found = before[-1:]
-            side = roles.nearest_group(view, members, trigger, self._coordinators, left=False)
+            # "CSTO members Armenia and Belarus", else the apposition "Poland, a NATO member".
+            follows = [m for m in roles.right_of(members, trigger) if m.first - trigger.last <= 2]
+            side = roles.nearest_group(view, members, trigger, self._coordinators, left=not follows)
         return [(c, o) for o in roles.codes(found) for c in roles.codes(side) if c != o]

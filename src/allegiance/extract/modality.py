@@ -32,6 +32,7 @@ class Modality:
 class ModalityReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self._transparent = lexicon.cues["transparent"]
+        self._future = lexicon.reported_future
         self._window = lexicon.after_window
 
     def read(self, view: View, clause: Clause, trigger: Mention) -> Modality:
@@ -50,6 +51,7 @@ class ModalityReader:
 
     def _cues(self, view: View, clause: Clause, trigger: Mention) -> set[str]:
         found: set[str] = set()
+        reported = False
         limit = trigger.last + self._window
         for mention in view.mentions:
             if mention.type is not HitType.CUE or not clause.first <= mention.first < clause.end:
@@ -58,6 +60,9 @@ class ModalityReader:
                 names = set(mention.entry.cues)
                 if "negation" in names and self._transparent_after(view, mention):
                     names.discard("negation")
+                if reported and view.words[mention.first] in self._future:
+                    names = (names - {"hypothetical"}) | {"planned"}
+                reported = reported or "reported" in names
                 found |= names
         return found
 

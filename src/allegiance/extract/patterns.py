@@ -59,9 +59,26 @@ class Entry:
     anaphor: str = ""
 
 
+# Which meaning of a pattern with several the rules see first.
+PRIORITY = (
+    HitType.ACTOR,
+    HitType.CONFLICT,
+    HitType.WEAPON,
+    HitType.SUPPLY,
+    HitType.RELATION,
+    HitType.MEMBERSHIP,
+    HitType.TERM,
+    HitType.OBJECT,
+    HitType.ANAPHOR,
+    HitType.CUE,
+    HitType.IGNORE,
+)
+_RANK = {kind: rank for rank, kind in enumerate(PRIORITY)}
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A pattern found in a document: its span and what it means there."""
+    """A pattern found in a document: its span and what it means there (first meaning first)."""
 
     start: int
     end: int
@@ -100,7 +117,14 @@ class Patterns:
                 table[key].append(entry)
         self._blind = _automaton(blind)
         self._exact = _automaton(exact)
+        self._texts = sorted(
+            {e.text for found in (*blind.values(), *exact.values()) for e in found}
+        )
         self.size = len(blind) + len(exact)
+
+    def texts(self) -> list[str]:
+        """Every pattern as written (for comparisons with other matchers)."""
+        return list(self._texts)
 
     def scan(self, text: str) -> list[Hit]:
         """Every mention in ``text``: word-bounded, longest first, in text order."""
@@ -116,7 +140,8 @@ class Patterns:
 def _automaton(table: dict[str, list[Entry]]) -> Any:
     automaton = ahocorasick.Automaton()
     for key, found in table.items():
-        automaton.add_word(key, (len(key), tuple(found)))
+        ranked = tuple(sorted(found, key=lambda e: _RANK[e.type]))
+        automaton.add_word(key, (len(key), ranked))
     if len(automaton):
         automaton.make_automaton()
     return automaton
@@ -241,6 +266,6 @@ def _lexicon_entries(lexicon: Lexicon) -> list[Entry]:
         Entry(HitType.CUE, w, case_sensitive=w in lexicon.cased_cues, cues=frozenset(names))
         for w, names in cues.items()
     ]
-    for kind in ("single", "pair", "frame"):
+    for kind in ("single", "pair", "group"):
         out += [Entry(HitType.ANAPHOR, w, anaphor=kind) for w in lexicon.discourse[kind]]
     return out

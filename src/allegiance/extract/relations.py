@@ -10,6 +10,7 @@ in kinship").
 from __future__ import annotations
 
 from itertools import combinations
+from typing import TypeVar
 
 from allegiance.extract import roles
 from allegiance.extract.draft import Draft
@@ -17,21 +18,31 @@ from allegiance.extract.lexicon import Lexicon
 from allegiance.extract.modality import ModalityReader
 from allegiance.extract.patterns import HitType
 from allegiance.extract.view import Clause, Mention, View
-from allegiance.model import ClaimKind, Relation
+from allegiance.model import RELATION_STRENGTH, ClaimKind
+
+T = TypeVar("T")
 
 HEDGE_GAP = 2
+# Who can be a party to a relation: plain mentions, "American warships", "the Saudi-led".
+PARTY_ROLES = frozenset({"", "modifier", "leader"})
 NAMED_WAR = 0.8
 
 
 class RelationRule:
     def __init__(self, lexicon: Lexicon, modality: ModalityReader) -> None:
         self._coordinators = lexicon.words("coordinators")
+        self._places = lexicon.words("places")
         self._modality = modality
 
     def apply(self, view: View, clause: Clause) -> list[Draft]:
         """The hostile and friendly ties one clause states."""
         mentions = view.in_clause(clause)
-        parties = [m for m in mentions if m.party and not m.role]
+        parties = [m for m in mentions if m.party and m.role in PARTY_ROLES]
+        parties = roles.with_antecedent(view, clause, parties)
+        # A place ("in northern Yemen") is a party only when nothing else is.
+        core = [m for m in parties if m.marker not in self._places]
+        core = [m for m in core if not (roles.is_org(m) and _modifies(m, mentions))]
+        parties = core if len(roles.codes(core)) >= 2 else parties
         drafts: list[Draft] = []
         for trigger in mentions:
             if trigger.type is HitType.CONFLICT:
@@ -65,7 +76,7 @@ class RelationRule:
             weight *= 0.9
         return [
             Draft(relation.kind, a, b, round(weight, 4), relation=relation.relation)
-            for a, b in self.pairs(view, parties, trigger)
+            for a, b in self.pairs(view, parties, trigger, transitive=relation.transitive)
         ]
 
     def _blocked(self, view: View, clause: Clause, trigger: Mention, kind: ClaimKind) -> bool:
@@ -73,11 +84,13 @@ class RelationRule:
             return self._modality.cue_near(view, clause, trigger, "hedge", HEDGE_GAP)
         return self._modality.cue_near(view, clause, trigger, "deescalation", 99)
 
-    def pairs(self, view: View, parties: list[Mention], trigger: Mention) -> list[tuple[str, str]]:
+    def pairs(
+        self, view: View, parties: list[Mention], trigger: Mention, *, transitive: bool = False
+    ) -> list[tuple[str, str]]:
         """The pairs of actors the relation word ties."""
         left = roles.nearest_group(view, parties, trigger, self._coordinators, left=True)
         right = roles.nearest_group(view, parties, trigger, self._coordinators, left=False)
-        for side in (left, right):
+        for side in () if transitive and left and right else (left, right):
             found = roles.codes(side)
             near = side and min(roles.distance(m, trigger) for m in side) <= roles.ADJACENT
             if len(found) >= 2 and near:
@@ -89,18 +102,22 @@ class RelationRule:
         return [(found[0], found[1])] if len(found) >= 2 else []
 
 
-def strongest(drafts: list[Draft]) -> list[Draft]:
-    """One draft per tie and sentence, keeping the strongest relation ("ally" over "partner")."""
-    from allegiance.model import RELATION_STRENGTH
+def _modifies(organisation: Mention, mentions: list[Mention]) -> bool:
+    """Whether an organisation names the kind of a relation word right after it ("NATO allies")."""
+    return any(m.type is HitType.RELATION and m.first == organisation.last + 1 for m in mentions)
 
-    best: dict[tuple[str, str, str], Draft] = {}
-    for draft in drafts:
+
+def strongest(drafts: list[tuple[Draft, T]]) -> list[tuple[Draft, T]]:
+    """One draft per tie and sentence, keeping the strongest relation ("ally" over "partner")."""
+    best: dict[tuple[str, str, str], tuple[Draft, T]] = {}
+    for draft, extra in drafts:
         key = (str(draft.kind), *sorted((draft.subject, draft.object)))
         held = best.get(key)
-        if held is None or _rank(draft, RELATION_STRENGTH) > _rank(held, RELATION_STRENGTH):
-            best[key] = draft
+        if held is None or _rank(draft) > _rank(held[0]):
+            best[key] = (draft, extra)
     return list(best.values())
 
 
-def _rank(draft: Draft, strength: dict[Relation, int]) -> tuple[int, float]:
-    return (strength.get(draft.relation, 0) if draft.relation else 0, draft.confidence)
+def _rank(draft: Draft) -> tuple[int, float]:
+    strength = RELATION_STRENGTH.get(draft.relation, 0) if draft.relation else 0
+    return (strength, draft.confidence)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from allegiance.extract.patterns import HitType
-from allegiance.extract.view import Mention, View
+from allegiance.extract.view import Clause, Mention, View
 
 # Tokens further than this from a trigger do not make a group "next to" it.
 ADJACENT = 3
@@ -66,6 +66,14 @@ def nearest_group(
 def marked(mentions: list[Mention], marks: frozenset[str]) -> Mention | None:
     """The first mention introduced by one of ``marks`` ("to", "from", ...)."""
     return next((m for m in mentions if m.marker in marks), None)
+
+
+def with_antecedent(view: View, clause: Clause, parties: list[Mention]) -> list[Mention]:
+    """The parties of a clause, led by the one a ", which ..." clause is about."""
+    if clause.antecedent < 0:
+        return parties
+    before = [m for m in view.mentions if m.party and not m.role and m.last < clause.antecedent]
+    return before[-1:] + parties
 
 
 def is_org(mention: Mention) -> bool:

@@ -28,6 +28,7 @@ FROM_CATALOGUE = 0.7
 FROM_TOPIC = 0.8
 FROM_ANAPHOR = 0.9
 ORIGIN_ONLY = 0.7
+ORIGINS = frozenset({"origin", "modifier"})
 SUPPLIER_ROLES = frozenset({"", "based", "patron"})
 
 
@@ -45,6 +46,8 @@ class SupplyRule:
         self._to = lexicon.words("recipient_marks")
         self._in = lexicon.words("place_marks")
         self._from = lexicon.words("supplier_marks")
+        self._not_subject = lexicon.words("prepositions") | lexicon.words("places")
+        self._frames = lexicon.discourse["frame"]
         self._transfer_suffixes = lexicon.words("transfer_suffixes")
         self._modality = modality
         self._amounts = amounts
@@ -63,6 +66,7 @@ class SupplyRule:
         if modality.drop or not self._has_object(mentions, triggers, arms):
             return []
         parties = [m for m in mentions if m.party and m.role != "leader"]
+        parties = roles.with_antecedent(view, clause, parties)
         found_roles = self._roles(view, frame, parties, primary)
         status = modality.status or _status(triggers or found, frame)
         weight = _trigger(primary).confidence * modality.weight
@@ -72,7 +76,7 @@ class SupplyRule:
         self, view: View, clause: Clause, discourse: Discourse, mentions: list[Mention]
     ) -> list[Draft]:
         """ "American-supplied equipment": a transfer named by a hyphenated origin alone."""
-        origin = next((m for m in mentions if m.role == "origin" and self._transfers(m)), None)
+        origin = next((m for m in mentions if self._origin_frame_opener(view, m)), None)
         arms = [m for m in mentions if m.armament]
         if origin is None or not (arms or any(m.type is HitType.OBJECT for m in mentions)):
             return []
@@ -84,6 +88,14 @@ class SupplyRule:
         status = modality.status or Status.DELIVERED
         weight = ORIGIN_ONLY * modality.weight
         return self._drafts(view, clause, discourse, "origin", found, arms, status, weight)
+
+    def _origin_frame_opener(self, view: View, mention: Mention) -> bool:
+        """ "American-supplied kit", or any origin after an owner ("India's French-built jets")."""
+        if mention.role not in ORIGINS:
+            return False
+        if mention.role == "origin" and self._transfers(mention):
+            return True
+        return _owned(view, mention)
 
     def _transfers(self, mention: Mention) -> bool:
         text = mention.entry.text.lower()
@@ -100,7 +112,13 @@ class SupplyRule:
     # -- roles by frame ----------------------------------------------------
 
     def _roles(self, view: View, frame: str, parties: list[Mention], trigger: Mention) -> Roles:
-        left = roles.nearest_group(view, parties, trigger, self._coordinators, left=True)
+        # Only an actor no preposition introduces can be the subject on the left.
+        subjects = [
+            m
+            for m in parties
+            if m.possessive or m.marker not in self._not_subject or m.last > trigger.last
+        ]
+        left = roles.nearest_group(view, subjects, trigger, self._coordinators, left=True)
         right = roles.right_of(parties, trigger)
         plain_right = [m for m in right if not m.role and m.marker not in self._from]
         if frame in ("giver", "arming"):
@@ -129,12 +147,16 @@ class SupplyRule:
     ) -> Roles:
         supplier = roles.marked(right, self._from)
         recipient = roles.marked(right, self._to)
+        # "deliveries of weapons from the West": the supplier is named, but is no actor.
+        unnamed = supplier is None and any(
+            w in self._from for w in view.words[trigger.last + 1 : trigger.last + 8]
+        )
         if frame == "arming":
             recipient = next((m for m in plain_right if m.first - trigger.last <= 2), None)
             if recipient is None:
                 return Roles()
         passive = _passive(view, trigger)
-        suppliers = (supplier,) if supplier else () if passive else _supplying(left)
+        suppliers = (supplier,) if supplier else () if passive or unnamed else _supplying(left)
         if recipient is None and passive:
             recipient = next((m for m in reversed(left) if not m.role), None)
         recipient = recipient or next(iter(plain_right), None)
@@ -163,7 +185,7 @@ class SupplyRule:
 
     def _origin_only(self, view: View, parties: list[Mention]) -> Roles:
         """ "American-supplied equipment": the maker is named, the holder perhaps as owner."""
-        origins = [m for m in parties if m.role == "origin"]
+        origins = [m for m in parties if m.role in ORIGINS]
         owners = [m for m in parties if m.possessive and not m.role]
         return Roles(tuple(origins[:1]), tuple(owners[:1]))
 
@@ -184,8 +206,10 @@ class SupplyRule:
         money = self._amounts.money(view.clause_text(clause))
         drafts = []
         for item in items:
-            for supplier, s_weight in self._suppliers(view, clause, found, item):
-                for recipient, r_weight in self._recipients(found, supplier, discourse, frame):
+            for supplier, s_weight in self._suppliers(view, clause, found, item, discourse):
+                for recipient, r_weight in self._recipients(
+                    view, found, supplier, discourse, frame
+                ):
                     if supplier == recipient:
                         continue
                     drafts.append(
@@ -215,11 +239,14 @@ class SupplyRule:
         return arms[:1]
 
     def _suppliers(
-        self, view: View, clause: Clause, found: Roles, item: Mention | None
+        self, view: View, clause: Clause, found: Roles, item: Mention | None, discourse: Discourse
     ) -> list[tuple[str, float]]:
         if found.suppliers:
             return [(c, _anaphoric(m)) for m in found.suppliers for c in m.codes]
-        origins = [m for m in view.in_clause(clause) if m.role == "origin" and m.codes]
+        transfer = discourse.transfer
+        if transfer is not None and not found.recipients and view.opens_with(self._frames):
+            return [(transfer.supplier, FROM_ANAPHOR)]
+        origins = [m for m in view.in_clause(clause) if m.role in ORIGINS and m.codes]
         before = [m for m in origins if item is None or m.first < item.first]
         if before:
             return [(c, FROM_ORIGIN) for c in before[-1].codes]
@@ -228,11 +255,14 @@ class SupplyRule:
         return []
 
     def _recipients(
-        self, found: Roles, supplier: str, discourse: Discourse, frame: str
+        self, view: View, found: Roles, supplier: str, discourse: Discourse, frame: str
     ) -> list[tuple[str, float]]:
         if found.recipients:
             return [(c, _anaphoric(m)) for m in found.recipients for c in m.codes]
-        if frame == "user":
+        transfer = discourse.transfer
+        if transfer is not None and transfer.supplier == supplier and view.opens_with(self._frames):
+            return [(transfer.recipient, FROM_ANAPHOR)]
+        if frame in ("user", "production"):
             return []
         topic = discourse.recipient(supplier)
         return [(topic, FROM_TOPIC)] if topic else []
@@ -247,6 +277,12 @@ def _suffix(view: View, mention: Mention) -> bool:
     """Whether a trigger is the "-supplied" of "American-supplied" rather than a verb."""
     index = mention.first
     return index >= 2 and view.words[index - 1] in DASHES and not view.spaced[index - 2]
+
+
+def _owned(view: View, mention: Mention) -> bool:
+    """Whether an owner stands right before an origin ("Azerbaijan's Turkish-made drones")."""
+    before = [m for m in view.mentions if m.party and m.last < mention.first]
+    return bool(before) and before[-1].possessive and mention.first - before[-1].last <= 3
 
 
 def _passive(view: View, trigger: Mention) -> bool:

@@ -17,21 +17,10 @@ from allegiance.extract.lexicon import Lexicon
 from allegiance.extract.patterns import Entry, Hit, HitType
 from allegiance.extract.sentences import Sentence
 
-PRIORITY = (
-    HitType.ACTOR,
-    HitType.CONFLICT,
-    HitType.WEAPON,
-    HitType.SUPPLY,
-    HitType.RELATION,
-    HitType.MEMBERSHIP,
-    HitType.TERM,
-    HitType.OBJECT,
-    HitType.ANAPHOR,
-    HitType.CUE,
-)
 DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
 POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 MODIFIER_FORMS = frozenset({"demonym", "adjective", "origin"})
+RELATIVE_OPENERS = frozenset({("which",), ("who",), ("whose",)})
 DASHES = frozenset({"—", "–", "-", "--"})
 
 
@@ -39,9 +28,9 @@ DASHES = frozenset({"—", "–", "-", "--"})
 class Mention:
     """A prefilter hit laid onto tokens, with what the words around it say about it.
 
-    ``role`` is "origin" ("Turkish-made drones", "Iranian drones"), "based" ("a
-    UAE-based company"), "patron" ("Iran-backed"), "leader" ("Russia-led") or "" for
-    a plain mention.
+    ``role`` is "origin" ("Turkish-made drones"), "modifier" (a demonym before a
+    weapon: "Iranian drones"), "based" ("a UAE-based company"), "patron"
+    ("Iran-backed"), "leader" ("Russia-led") or "" for a plain mention.
     """
 
     type: HitType
@@ -67,11 +56,16 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """A token range that holds one predication; ``attribution`` starts its source part."""
+    """A token range that holds one predication; ``attribution`` starts its source part.
+
+    A relative clause (", which ...") and the main clause it interrupts have an
+    ``antecedent``: the token before which their unnamed subject was last named.
+    """
 
     first: int
     end: int
     attribution: int
+    antecedent: int = -1
 
     def holds(self, mention: Mention) -> bool:
         return self.first <= mention.first and mention.last < self.attribution
@@ -97,10 +91,10 @@ class View:
         end = self.starts[clause.end] if clause.end < len(self.starts) else len(self.text)
         return self.text[self.starts[clause.first] : end]
 
-    def opens_with_frame(self) -> bool:
-        """Whether the sentence opens with "The plant ...", "The deal ..." and the like."""
-        first = self.mentions[0] if self.mentions else None
-        return first is not None and first.first == 0 and first.entry.anaphor == "frame"
+    def opens_with(self, phrases: tuple[str, ...]) -> bool:
+        """Whether the sentence opens with one of ``phrases`` ("The plant ...", "The deal ...")."""
+        head = self.text[:40].lower()
+        return any(head.startswith(p + " ") for p in phrases)
 
 
 class ViewBuilder:
@@ -108,7 +102,7 @@ class ViewBuilder:
 
     def __init__(self, tokenizer: Any, lexicon: Lexicon) -> None:
         self._tokenizer = tokenizer
-        self._obliques = lexicon.words("obliques")
+        self._obliques = lexicon.words("obliques") | lexicon.words("places")
         self._origin = lexicon.words("origin_suffixes")
         self._patron = lexicon.words("patron_suffixes")
         self._leader = lexicon.words("leader_suffixes")
@@ -116,6 +110,7 @@ class ViewBuilder:
         self._breaks: dict[str, list[tuple[str, ...]]] = {}
         for phrase in self._phrases(lexicon.discourse["clause_breaks"]):
             self._breaks.setdefault(phrase[0], []).append(phrase)
+        self._break_words = frozenset(self._breaks) | DASHES
         self._attribution = self._phrases(lexicon.discourse["attribution"])
         self._attribution_starts = {p[0] for p in self._attribution}
         self._subordinators = self._phrases(lexicon.discourse["subordinators"])
@@ -148,8 +143,8 @@ class ViewBuilder:
         words: tuple[str, ...],
         resolved: dict[int, tuple[str, ...]],
     ) -> Mention | None:
-        entry = next((e for t in PRIORITY for e in hit.entries if e.type is t), None)
-        if entry is None:
+        entry = hit.entries[0]
+        if entry.type is HitType.IGNORE:
             return None
         first = max(0, bisect_right(starts, hit.start - offset) - 1)
         last = max(first, bisect_left(starts, hit.end - offset) - 1)
@@ -159,6 +154,8 @@ class ViewBuilder:
         elif entry.type is HitType.ANAPHOR:
             codes = resolved.get(hit.start, ())
         after = words[last + 1] if last + 1 < len(words) else ""
+        # "the Russian army's use": the possessor's head noun stands in between.
+        after_next = words[last + 2] if last + 2 < len(words) else ""
         return Mention(
             type=entry.type,
             entry=entry,
@@ -168,7 +165,9 @@ class ViewBuilder:
             end=hit.end,
             codes=codes,
             role=self._role(entry, words, last),
-            possessive=after in POSSESSIVE or words[last].endswith("'s"),
+            possessive=after in POSSESSIVE
+            or (after.isalpha() and after_next in POSSESSIVE)
+            or words[last].endswith("'s"),
             marker=self._marker(words, first),
         )
 
@@ -200,22 +199,41 @@ class ViewBuilder:
     def _clauses(
         self, words: tuple[str, ...], spaced: tuple[bool, ...], mentions: tuple[Mention, ...]
     ) -> list[Clause]:
-        starts_mention = {m.first for m in mentions if m.type is not HitType.CUE}
+        starts_mention = {m.first: m.type for m in mentions if m.type is not HitType.CUE}
+        ends_mention = {m.last: m.type for m in mentions if m.type is not HitType.CUE}
         cuts = [0]
-        index = 1
-        while index < len(words):
-            width = self._break_at(words, spaced, index, starts_mention)
+        resume = 1
+        for index in [i for i, w in enumerate(words) if w in self._break_words and i]:
+            if index < resume:
+                continue
+            width = self._break_at(words, spaced, index, (starts_mention, ends_mention))
             if width:
                 cuts.append(index)
-                index += width
-            else:
-                index += 1
+                resume = index + width
         cuts.append(len(words))
         cuts = sorted(set(cuts) | self._subordinate_ends(words, cuts))
+        cuts = sorted(set(cuts) | self._relative_ends(words, cuts))
         clauses = []
+        antecedent = -1
         for first, end in zip(cuts, cuts[1:], strict=False):
-            clauses.append(Clause(first, end, self._attribution_at(words, first, end)))
+            if _relative(words, first):
+                antecedent = first
+            elif not (antecedent >= 0 and words[first] == "," and clauses[-1].first == antecedent):
+                antecedent = -1
+            attribution = self._attribution_at(words, first, end)
+            clauses.append(Clause(first, end, attribution, antecedent))
         return clauses
+
+    @staticmethod
+    def _relative_ends(words: tuple[str, ...], cuts: list[int]) -> set[int]:
+        """Where ", which ..., " closes and the main clause it interrupted goes on."""
+        ends = set()
+        for first, end in zip(cuts, cuts[1:], strict=False):
+            if _relative(words, first):
+                comma = next((i for i in range(first + 2, end) if words[i] == ","), None)
+                if comma is not None:
+                    ends.add(comma)
+        return ends
 
     def _subordinate_ends(self, words: tuple[str, ...], cuts: list[int]) -> set[int]:
         """Where a sentence that opens with "Just as", "While", "Since"... reaches its main clause.
@@ -230,7 +248,11 @@ class ViewBuilder:
         return {comma} if comma is not None else set()
 
     def _break_at(
-        self, words: tuple[str, ...], spaced: tuple[bool, ...], index: int, starts: set[int]
+        self,
+        words: tuple[str, ...],
+        spaced: tuple[bool, ...],
+        index: int,
+        bounds: tuple[dict[int, HitType], dict[int, HitType]],
     ) -> int:
         if words[index] in DASHES:
             return 1 if spaced[index - 1] and index + 1 < len(words) else 0
@@ -238,23 +260,33 @@ class ViewBuilder:
             if words[index : index + len(phrase)] != phrase:
                 continue
             follow = index + len(phrase)
-            if self._coordinating(phrase, words, follow, starts):
+            if self._coordinating(phrase, words, index, follow, bounds):
                 return 0
             return len(phrase)
         return 0
 
     @staticmethod
     def _coordinating(
-        phrase: tuple[str, ...], words: tuple[str, ...], follow: int, starts: set[int]
+        phrase: tuple[str, ...],
+        words: tuple[str, ...],
+        index: int,
+        follow: int,
+        bounds: tuple[dict[int, HitType], dict[int, HitType]],
     ) -> bool:
-        """Whether what follows ", and" or ", as" continues a list rather than a new clause."""
+        """Whether ", and" or ", as" continues a list rather than opening a new clause.
+
+        ", and" continues a list when a mention ends right before it and one of the
+        same kind starts right after it ("Turkey, Belarus, and Russia").
+        """
         if phrase[-1] == "as":
             return follow < len(words) and words[follow] == "well"
         if phrase[-1] != "and":
             return False
         while follow < len(words) and words[follow] in DETERMINERS:
             follow += 1
-        return follow in starts
+        starts, ends = bounds
+        before = ends.get(index - 1)
+        return before is not None and starts.get(follow) is before
 
     def _attribution_at(self, words: tuple[str, ...], first: int, end: int) -> int:
         for index in range(first, end):
@@ -264,6 +296,10 @@ class ViewBuilder:
                 if words[index : index + len(phrase)] == phrase:
                     return index
         return end
+
+
+def _relative(words: tuple[str, ...], first: int) -> bool:
+    return words[first : first + 1] == (",",) and words[first + 1 : first + 2] in RELATIVE_OPENERS
 
 
 def _mark_modifiers(mentions: list[Mention], words: tuple[str, ...]) -> list[Mention]:
@@ -285,5 +321,5 @@ def _mark_modifiers(mentions: list[Mention], words: tuple[str, ...]) -> list[Men
         if mention.role == "origin" and not modifies:
             out[i] = replace(mention, role="based")
         elif not mention.role and modifies and mention.entry.form in MODIFIER_FORMS:
-            out[i] = replace(mention, role="origin")
+            out[i] = replace(mention, role="modifier")
     return out

@@ -7,7 +7,7 @@ already dropped rejected and not-yet-published evidence) and returns a typed
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,12 +98,21 @@ def analyze(
     name: Namer,
     organisation_type: Callable[[str], str | None],
     extra_findings: Callable[[Analysis], Sequence[Finding]] | None = None,
+    articles: Collection[str] | None = None,
 ) -> Analysis:
-    """Sides, stances, odd alignments and the frustration index of ``conflict``."""
+    """Sides, stances, odd alignments and the frustration index of ``conflict``.
+
+    ``articles`` (ids of article documents) lets each third party's stance be
+    given as the news alone tells it, beside the stance from every source.
+    """
     reference_year = _reference_year(claims, conflict)
     graph = build_graph(claims, conflict, organisation_type, reference_year)
     sides = {side: backers(claims, side, reference_year) for side in conflict.sides}
-    third = third_parties(graph, conflict, sides)
+    news_sides = None
+    if articles is not None:
+        reported = [c for c in claims if any(e.document_id in articles for e in c.evidence)]
+        news_sides = {side: backers(reported, side, reference_year) for side in conflict.sides}
+    third = third_parties(graph, conflict, sides, news_sides)
     balance = camps.solve(graph.signed_edges(), conflict)
     ctx = Context(graph, conflict, sides, name, organisation_type)
     found = detect(ctx)

@@ -33,28 +33,26 @@ class Level:
 def pair_up(graph: NetGraph, adj: Adjacency, rng: np.random.Generator) -> tuple[Ints, Floats]:
     """Each node's partner (itself when unpaired) and the sign of their tie."""
     n = graph.n
-    partner = np.arange(n)
-    link = np.ones(n)
     rows = np.repeat(np.arange(n), adj.degree())
     # A little noise breaks ties between equal weights differently on every
     # restart. It is drawn per tie, not per direction, so both ends rank a tie
     # alike: the heaviest free tie is then always a mutual choice.
     key = np.abs(adj.signed_weight) * (1.0 + 0.01 * rng.random(graph.m)[adj.edge])
+    order = np.argsort(rows - key / (2.0 * key.max(initial=1.0)), kind="stable")
+    row, nbr = rows[order], adj.neighbour[order]
+    sign = np.sign(adj.signed_weight[order])
+    partner, link = np.arange(n), np.ones(n)
     free = np.ones(n, dtype=bool)
     for _ in range(_HANDSHAKE_ROUNDS):
-        usable = free[rows] & free[adj.neighbour]
-        if not usable.any():
+        usable = np.flatnonzero(free[row] & free[nbr])
+        if usable.size == 0:
             break
-        score = np.where(usable, key, -1.0)
-        order = np.lexsort((-score, rows))  # per row, the best arc first
-        head = adj.indptr[:-1][adj.degree() > 0]
-        best = order[head]
+        first = usable[np.r_[True, row[usable[1:]] != row[usable[:-1]]]]  # best arc per row
         pick = np.full(n, -1)
-        ok = score[best] >= 0
-        pick[rows[best[ok]]] = adj.neighbour[best[ok]]
-        link[rows[best[ok]]] = np.sign(adj.signed_weight[best[ok]])
-        cand = np.flatnonzero(pick >= 0)
-        mutual = cand[pick[pick[cand]] == cand]
+        pick[row[first]] = nbr[first]
+        link[row[first]] = sign[first]
+        chooser = row[first]
+        mutual = chooser[pick[pick[chooser]] == chooser]
         partner[mutual] = pick[mutual]
         free[mutual] = False
     return partner, link

@@ -1,10 +1,8 @@
 """Cross-pressure and tilt: actors pulled toward both camps.
 
 An actor that arms neither side, or both, is cross-pressured when it has
-positive ties into both camps — to the sides themselves or to the actors
-arming them, placed in the camps the rest of the graph forms without it
-(ties to actors tied to nothing else are left out: they follow the actor
-wherever it goes). Its likely tilt is the side that
+positive ties into both camps: to a side itself, or to an actor arming that
+side alone. Its likely tilt is the side that
 leaves the whole graph least frustrated when the actor is placed with it;
 where both leave it equally frustrated the pressures balance, and third
 parties in unbalanced triads tend to mediate rather than join (Corbetta &
@@ -20,8 +18,13 @@ from allegiance.graph import camps
 from allegiance.graph.findings import Context, Finding, FindingType, Pressure
 from allegiance.graph.sides import Stance, ThirdParty
 from allegiance.graph.signed import LinkKind, Tie
+from allegiance.graph.weights import organisation_factor
 from allegiance.graph.wording import listing
 
+# Shared organisations named as reasons: alliances and security organisations;
+# trade blocs and talking shops would drown them.
+REASON_FACTOR = 0.4
+HEDGED = frozenset({"alleged", "denied", "planned"})
 MEDIATION = (
     "third parties in unbalanced triads tend to mediate rather than join (Corbetta & Grant 2012)"
 )
@@ -34,10 +37,7 @@ def cross_pressures(ctx: Context, third: Sequence[ThirdParty]) -> Iterator[Findi
     for party in third:
         if party.stance not in (Stance.SIDELINES, Stance.BOTH) and _arms_one(ctx, party.actor):
             continue
-        rest = camps.solve(camps.without(edges, party.actor), ctx.conflict)
-        if not rest.apart:
-            continue
-        pressures = _pressures(ctx, party.actor, (rest.side_a, rest.side_b))
+        pressures = _pressures(ctx, party.actor)
         if not {p.toward for p in pressures} >= {a, b}:
             continue
         broken = (
@@ -61,27 +61,26 @@ def _arms_one(ctx: Context, actor: str) -> bool:
     return (ctx.backer_of(a, actor) is None) != (ctx.backer_of(b, actor) is None)
 
 
-def _counted(ctx: Context, tie: Tie, actor: str) -> bool:
-    """Ties to an actor tied to nothing else say nothing about where ``actor`` stands."""
-    other = tie.other(actor)
-    return len(ctx.graph.ties_of(other)) > 1 or other in ctx.conflict.sides
+def _anchors(ctx: Context) -> dict[str, str]:
+    """Who stands for each side: the side itself and those arming it alone."""
+    anchors = {side: side for side in ctx.conflict.sides}
+    for side, found in ctx.sides.items():
+        for backer in found:
+            if _arms_one(ctx, backer.actor):
+                anchors[backer.actor] = side
+    return anchors
 
 
-def _pressures(
-    ctx: Context, actor: str, sides: tuple[frozenset[str], frozenset[str]]
-) -> list[Pressure]:
+def _pressures(ctx: Context, actor: str) -> list[Pressure]:
+    anchors = _anchors(ctx)
     found = []
-    anchors = set(ctx.conflict.sides) | {b.actor for found in ctx.sides.values() for b in found}
     for tie in ctx.graph.ties_of(actor):
         other = tie.other(actor)
-        if tie.sign <= 0 or other not in anchors or not _counted(ctx, tie, actor):
-            continue
-        side = 0 if other in sides[0] else 1 if other in sides[1] else None
-        if side is None:
+        if tie.sign <= 0 or other not in anchors:
             continue
         found.append(
             Pressure(
-                toward=ctx.conflict.sides[side],
+                toward=anchors[other],
                 actor=other,
                 kinds=_reasons(ctx, actor, tie),
                 via=tuple(sorted({link.via for link in tie.links if link.via})),
@@ -100,9 +99,11 @@ def _reasons(ctx: Context, actor: str, tie: Tie) -> tuple[str, ...]:
             continue
         if link.kind is LinkKind.SUPPLY:
             toward = "to" if link.source == actor else "from"
-            words.setdefault(f"arms {toward} {ctx.name(tie.other(actor))}", None)
+            hedge = f" ({link.status})" if link.status in HEDGED else ""
+            words.setdefault(f"arms {toward} {ctx.name(tie.other(actor))}{hedge}", None)
         elif link.kind is LinkKind.CO_MEMBERSHIP and link.via:
-            words.setdefault(ctx.name(link.via), None)
+            if organisation_factor(ctx.organisation_type(link.via)) >= REASON_FACTOR:
+                words.setdefault(ctx.name(link.via), None)
         elif link.detail:
             words.setdefault(link.detail.replace("_", " "), None)
     return tuple(words)

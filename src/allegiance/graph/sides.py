@@ -77,14 +77,18 @@ class SideTie:
 
 @dataclass(frozen=True, slots=True)
 class ThirdParty:
+    """An actor other than the sides; ``stance_in_news`` is its stance on article evidence alone."""
+
     actor: str
     stance: Stance
     ties: tuple[SideTie, ...]
+    stance_in_news: Stance | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "actor": self.actor,
             "stance": str(self.stance),
+            "stance_in_news": str(self.stance_in_news) if self.stance_in_news else None,
             "ties": [t.to_dict() for t in self.ties],
         }
 
@@ -136,11 +140,15 @@ def third_parties(
     graph: SignedGraph,
     conflict: Conflict,
     sides: dict[str, tuple[Backer, ...]],
+    news_sides: dict[str, tuple[Backer, ...]] | None = None,
 ) -> tuple[ThirdParty, ...]:
-    """Every actor in the graph but the two sides, with its stance and its ties to them."""
+    """Every actor in the graph but the two sides, with its stance and its ties to them.
+
+    With ``news_sides`` (the backers that articles alone report), each third
+    party also gets the stance the news gives it, which may differ from what
+    the datasets add.
+    """
     a, b = conflict.sides
-    arms_a = {backer.actor for backer in sides[a]}
-    arms_b = {backer.actor for backer in sides[b]}
     found = []
     for actor in graph.nodes:
         if actor in (a, b):
@@ -148,12 +156,20 @@ def third_parties(
         ties = tuple(
             _side_tie(tie, side) for side in (a, b) if (tie := graph.tie(actor, side)) is not None
         )
-        found.append(ThirdParty(actor, _stance(actor, ties, arms_a, arms_b, a), ties))
+        stance = _stance(actor, ties, _arming(sides, a), _arming(sides, b), a)
+        in_news = None
+        if news_sides is not None:
+            in_news = _stance(actor, ties, _arming(news_sides, a), _arming(news_sides, b), a)
+        found.append(ThirdParty(actor, stance, ties, in_news))
     return tuple(sorted(found, key=lambda t: (_STANCE_ORDER[t.stance], not t.ties, t.actor)))
 
 
 # Third parties are listed by how much they matter to the conflict.
 _STANCE_ORDER = {Stance.BOTH: 0, Stance.BACKS_A: 1, Stance.BACKS_B: 2, Stance.SIDELINES: 3}
+
+
+def _arming(sides: dict[str, tuple[Backer, ...]], side: str) -> set[str]:
+    return {backer.actor for backer in sides[side]}
 
 
 def _side_tie(tie: Tie, side: str) -> SideTie:

@@ -39,6 +39,7 @@ class Link:
     source: str | None = None  # the supplier, for supply
     via: str | None = None  # the organisation, for co-membership
     detail: str | None = None  # relation, or the weapons supplied
+    status: str | None = None  # what the sources say of a transfer
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,10 @@ def _direct_link(claim: Claim, reference_year: int | None) -> Link | None:
     weight = claim_weight(claim, reference_year)
     if claim.kind is ClaimKind.SUPPLY:
         detail = claim.weapon or (str(claim.category) if claim.category else None)
-        return Link(LinkKind.SUPPLY, 1, weight, (claim.id,), source=claim.subject, detail=detail)
+        status = str(claim.status) if claim.status else None
+        return Link(
+            LinkKind.SUPPLY, 1, weight, (claim.id,), claim.subject, detail=detail, status=status
+        )
     sign = -1 if claim.kind is ClaimKind.HOSTILITY else 1
     relation = str(claim.relation) if claim.relation else None
     return Link(LinkKind(str(claim.kind)), sign, weight, (claim.id,), detail=relation)

@@ -48,7 +48,10 @@ def backer_line(backer: Backer, name: Namer) -> str:
 
 def stance_line(party: ThirdParty, analysis: Analysis, name: Namer) -> str:
     a, b = analysis.conflict.sides
-    stance = STANCE_WORDS[party.stance].format(a=name.plain(a), b=name.plain(b))
+    words = {s: w.format(a=name.plain(a), b=name.plain(b)) for s, w in STANCE_WORDS.items()}
+    stance = words[party.stance]
+    if party.stance_in_news is not None and party.stance_in_news is not party.stance:
+        stance += f" (in the news alone: {words[party.stance_in_news]})"
     ties = "; ".join(
         f"{'+' if t.sign > 0 else '−'} {name.plain(t.side)} "
         f"({listing(_tie_words(t.kinds, t.via, name))})"

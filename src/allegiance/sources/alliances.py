@@ -1,14 +1,17 @@
 """ATOP and COW formal alliances: dyad-year files and ATOP's member-level file.
 
-Dyad-years become one ``affinity`` claim (relation ``alliance``) per pair of
-states, with one piece of evidence per run of consecutive years; a year counts
-when any obligation flag is set (ATOP: defence, offence, neutrality,
-non-aggression, consultation; COW: defence, neutrality, non-aggression,
-entente), and the evidence text names the obligations. The member-level ATOP
+Dyad-years become one ``affinity`` claim per pair of states, with one piece
+of evidence per run of consecutive years; a year counts when any obligation
+flag is set (ATOP: defence, offence, neutrality, non-aggression,
+consultation; COW: defence, neutrality, non-aggression, entente), and the
+evidence text names the obligations. A promise to fight (defence, offence)
+makes the relation ``alliance``; neutrality, non-aggression, consultation or
+entente alone make it ``partnership``. The member-level ATOP
 file gives the alliance's members and periods: an alliance that is one of our
 organisations (``data/sources/atop-v4_organisations.csv``: NATO, CSTO, CIS,
-SCO, OSCE, ...) becomes ``membership`` claims; any other becomes an alliance
-tie between each pair of members for the years both belonged. ATOP codes an
+SCO, OSCE, ...) becomes ``membership`` claims; any other becomes a tie
+between each pair of members for the years both belonged (an alliance when
+both promised defence or offence, else a partnership). ATOP codes an
 alliance still in force when the data end with exit year 0; that period is
 left open (still running).
 """
@@ -112,16 +115,21 @@ def _dyad_years(
             if code is None:
                 issues.unknown(row.line, f"COW state code {number}")
         if x is not None and y is not None and x != y:
-            dyads.add(x, y, year, row.line, kinds)
+            dyads.add(x, y, year, row.line, kinds, _relation(kinds))
     name = f"{label} {document.version}" if document.version else label
     claims = dyads.claims(
         ClaimKind.AFFINITY,
-        Relation.ALLIANCE,
+        Relation.PARTNERSHIP,
         f"dataset/{_method(label)}",
         document.id,
         lambda key, run, labels: _alliance_text(name, key, run, labels),
     )
     return Parsed(document, tuple(claims), len(found.rows), issues.all())
+
+
+def _relation(obligations: list[str]) -> Relation:
+    """A promise to fight (defence, offence) is an alliance; the rest is a partnership."""
+    return Relation.ALLIANCE if {"defence", "offence"} & set(obligations) else Relation.PARTNERSHIP
 
 
 def _method(label: str) -> str:
@@ -148,6 +156,7 @@ class Period:
     since: int
     until: int | None
     line: int
+    defence: bool = False  # promises to fight (defence or offence), not only to consult
 
 
 def _members(source: Source, found: Table, context: Context) -> Parsed:
@@ -183,7 +192,8 @@ def _periods(found: Table, context: Context, issues: Issues) -> list[Period]:
             issues.unknown(row.line, f"COW state code {member}")
             continue
         until = exit_year if exit_year else None
-        periods.append(Period(atopid, code, since, until, row.line))
+        defence = any(found.has(c) and row.integer(c) for c in ("defense", "offense"))
+        periods.append(Period(atopid, code, since, until, row.line, defence))
     return periods
 
 
@@ -195,7 +205,14 @@ def _merged(periods: list[Period]) -> list[Period]:
         joins = last is not None and (last.atopid, last.member) == (p.atopid, p.member)
         if last is not None and joins and last.until is not None and p.since <= last.until + 1:
             until = None if p.until is None else max(p.until, last.until)
-            out[-1] = Period(p.atopid, p.member, last.since, until, min(last.line, p.line))
+            out[-1] = Period(
+                p.atopid,
+                p.member,
+                last.since,
+                until,
+                min(last.line, p.line),
+                last.defence or p.defence,
+            )
         else:
             out.append(p)
     return out
@@ -233,20 +250,31 @@ def _pair_ties(atopid: int, members: list[Period], document_id: str) -> list[Cla
         if until is not None and until < since:
             continue
         key = pair(a.member, b.member)
-        claims.append(_pair_claim(atopid, key, since, until, min(a.line, b.line), document_id))
+        relation = Relation.ALLIANCE if a.defence and b.defence else Relation.PARTNERSHIP
+        line = min(a.line, b.line)
+        claims.append(_pair_claim(atopid, key, (since, until), relation, line, document_id))
     return claims
 
 
 def _pair_claim(
-    atopid: int, key: Pair, since: int, until: int | None, line: int, document_id: str
+    atopid: int,
+    key: Pair,
+    period: tuple[int, int | None],
+    relation: Relation,
+    line: int,
+    document_id: str,
 ) -> Claim:
+    since, until = period
+    tie = (
+        "allied" if relation is Relation.ALLIANCE else "partners (a pact without a defence promise)"
+    )
     return Claim(
         ClaimKind.AFFINITY,
         key[0],
         key[1],
         start=since,
         end=until,
-        relation=Relation.ALLIANCE,
+        relation=relation,
         evidence=(
             Evidence(
                 document_id=document_id,
@@ -255,8 +283,7 @@ def _pair_claim(
                 row=line,
                 since=since,
                 until=until,
-                text=f"ATOP alliance {atopid}: {key[0]}–{key[1]} allied "
-                f"{_open_years(since, until)}",
+                text=f"ATOP alliance {atopid}: {key[0]}–{key[1]} {tie} {_open_years(since, until)}",
             ),
         ),
     )

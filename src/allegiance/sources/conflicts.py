@@ -1,18 +1,19 @@
 """Armed conflict data: UCDP/PRIO Armed Conflict Dataset and COW Militarized Interstate Disputes.
 
 Both become ``hostility`` claims between pairs of states, one per pair, with
-one piece of evidence per run of consecutive years. UCDP/PRIO: every state on
-side A (``gwno_a`` and its secondary supporters ``gwno_a_2nd``) against every
-state on side B (``gwno_b``, ``gwno_b_2nd``); a conflict with no state on
-side B (a civil war) gives no state pair. The relation is ``war`` in years of
+one piece of evidence per run of consecutive years. UCDP/PRIO: the primary
+parties (``gwno_a`` against ``gwno_b``) and each side's secondary supporters
+(``gwno_a_2nd``, ``gwno_b_2nd``) against the other side's primary party; two
+secondary supporters of opposite sides are not paired, nor is anyone in a
+civil war whose side B is not a state. The relation is ``war`` in years of
 intensity 2 (1,000+ battle deaths), else ``armed_clash``. UCDP numbers states
 by Gleditsch–Ward; they are mapped to COW numbers, year by year, before the
 gazetteer names them. The derived (peacesciencer) file has one number per
 cell; UCDP's own CSV lists several, comma-separated; both are read.
 
 MID dyad-years (COW MID 5 or Gibler–Miller–Little): the relation is ``war``
-at hostility level 5, else ``armed_clash``; threats (level 2) and displays of
-force (3) are kept too, and the evidence text says which level it was. Pairs
+at hostility level 5, ``armed_clash`` at 4 (use of force), else ``rivalry``
+(threats and displays of force); the evidence text says which level it was. Pairs
 on the same side of a dispute are skipped.
 """
 
@@ -85,12 +86,19 @@ def _ucdp_row(row: Row, context: Context, issues: Issues, dyads: DyadYears) -> N
     year, conflict = row.required("year"), row.text("conflict_id")
     intensity = row.integer("intensity_level")
     relation = Relation.WAR if intensity == 2 else Relation.ARMED_CLASH
-    side_a = _states(row, ("gwno_a", "gwno_a_2nd"), year, context, issues)
-    side_b = _states(row, ("gwno_b", "gwno_b_2nd"), year, context, issues)
-    for a in side_a:
-        for b in side_b:
-            if a != b:
-                dyads.add(a, b, year, row.line, [f"conflict {conflict}"], relation)
+    primary_a = _states(row, ("gwno_a",), year, context, issues)
+    primary_b = _states(row, ("gwno_b",), year, context, issues)
+    second_a = _states(row, ("gwno_a_2nd",), year, context, issues)
+    second_b = _states(row, ("gwno_b_2nd",), year, context, issues)
+    # Each side's fighters against the other side's: the primary parties, and a
+    # secondary party against the other side's primary one. Two outside
+    # supporters of opposite sides (Russia and Turkey in Syria) never met in
+    # battle, so that pair is left out.
+    pairs = [(a, b) for a in primary_a for b in primary_b + second_b]
+    pairs += [(a, b) for a in second_a for b in primary_b]
+    for a, b in pairs:
+        if a != b:
+            dyads.add(a, b, year, row.line, [f"conflict {conflict}"], relation)
 
 
 def _states(
@@ -143,7 +151,7 @@ def read_mid(source: Source, context: Context) -> Parsed:
     name = f"{label} {document.version}" if document.version else label
     claims = dyads.claims(
         ClaimKind.HOSTILITY,
-        Relation.ARMED_CLASH,
+        Relation.RIVALRY,
         "dataset/cow-mid",
         document.id,
         lambda key, run, labels: _mid_text(name, key, run, labels),
@@ -173,7 +181,8 @@ def _mid_row(row: Row, context: Context, issues: Issues, dyads: DyadYears) -> No
             issues.unknown(row.line, f"COW state code {number}")
     if x is None or y is None or x == y:
         return
-    relation = Relation.WAR if level == 5 else Relation.ARMED_CLASH
+    # Threats and displays of force (levels 2-3) are hostile but not fighting.
+    relation = {5: Relation.WAR, 4: Relation.ARMED_CLASH}.get(level, Relation.RIVALRY)
     labels = [f"dispute {row.text('dispnum')}", f"level {level}"]
     dyads.add(x, y, year, row.line, labels, relation)
 

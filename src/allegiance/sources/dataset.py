@@ -13,6 +13,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -84,10 +85,13 @@ class Source:
     data: bytes
     path: str
     version: str | None = None
+    published: date | None = None
 
     @classmethod
-    def from_path(cls, path: Path, version: str | None = None) -> Source:
-        return cls(path.read_bytes(), str(path), version)
+    def from_path(
+        cls, path: Path, version: str | None = None, published: date | None = None
+    ) -> Source:
+        return cls(path.read_bytes(), str(path), version, published)
 
     @property
     def text(self) -> str:
@@ -123,6 +127,7 @@ class DatasetInfo:
             path=source.path,
             licence=self.licence,
             version=source.version or version or source.guess_version(),
+            date=source.published,
         )
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from allegiance.errors import InputError
 from allegiance.model import Category, Claim, ClaimKind, Evidence, Status
@@ -92,8 +93,9 @@ def read(source: Source, context: Context) -> Parsed:
     document = SIPRI.document(source, f"export, data to {max(years)}" if years else None)
     claims: list[Claim] = []
     kept: list[TransferRecord] = []
+    weapons = _Weapons(context)
     for row in rows:
-        made = _transfer(row, context, issues, document.id)
+        made = _transfer(row, context, weapons, issues, document.id)
         if made is not None:
             claims.append(made[0])
             kept.append(made[1])
@@ -209,11 +211,17 @@ def _tiv(cell: str) -> float | None:
 
 def status(delivered: int | None, comments: str) -> Status:
     """What the record says happened: licensed production, aid, delivered or ordered."""
+    return _comment_status(comments) or (Status.DELIVERED if delivered else Status.ORDERED)
+
+
+@lru_cache(maxsize=4096)
+def _comment_status(comments: str) -> Status | None:
+    """Licensed production or aid, when the comments say so unhedged (many records repeat)."""
     if _says(_LICENCE, comments):
         return Status.LOCAL_PRODUCTION
     if _says(_AID, comments):
         return Status.AID
-    return Status.DELIVERED if delivered else Status.ORDERED
+    return None
 
 
 def _says(pattern: re.Pattern[str], comments: str) -> bool:
@@ -221,7 +229,7 @@ def _says(pattern: re.Pattern[str], comments: str) -> bool:
 
 
 def _transfer(
-    row: RegisterRow, context: Context, issues: Issues, document_id: str
+    row: RegisterRow, context: Context, weapons: _Weapons, issues: Issues, document_id: str
 ) -> tuple[Claim, TransferRecord] | None:
     if row.supplier.casefold().startswith(UNKNOWN_SUPPLIER):
         issues.add(row.line, IssueKind.UNATTRIBUTED, "unknown supplier(s): SIPRI names none")
@@ -235,35 +243,44 @@ def _transfer(
     if supplier == recipient:
         issues.malformed(row.line, f"supplier and recipient are both {supplier}")
         return None
-    weapon, category = _weapon(row, supplier, context)
-    return _claim(row, supplier, recipient, weapon, category, document_id), _record(
-        row, supplier, recipient, weapon, category, document_id
+    weapon, category = weapons.lookup(row.designation, row.description, supplier)
+    said = status(row.delivered, row.comments)
+    return _claim(row, said, supplier, recipient, weapon, category, document_id), _record(
+        row, said, supplier, recipient, weapon, category, document_id
     )
 
 
-def _weapon(row: RegisterRow, supplier: str, context: Context) -> tuple[str, Category]:
-    """The canonical designation and category, from the catalogue when it knows the weapon.
+class _Weapons:
+    """Catalogue look-ups for one file, each (designation, description, supplier) once."""
 
-    SIPRI's description and the supplier pick among systems sharing a name:
-    China's "Tiger" APV is not Russia's Tigr nor the Franco-German helicopter.
-    """
-    catalogue = context.weapons()
-    described = catalogue.categorize(row.description)
-    known = catalogue.get(row.designation, category=described, origin=supplier)
-    if known is not None:
-        return known.designation, known.category
-    return row.designation, described
+    def __init__(self, context: Context) -> None:
+        self._catalogue = context.weapons()
+        self._seen: dict[tuple[str, str, str], tuple[str, Category]] = {}
+
+    def lookup(self, designation: str, description: str, supplier: str) -> tuple[str, Category]:
+        """The canonical designation and category, from the catalogue when it knows the weapon.
+
+        SIPRI's description and the supplier pick among systems sharing a name:
+        China's "Tiger" APV is not Russia's Tigr nor the Franco-German helicopter.
+        """
+        key = (designation, description, supplier)
+        if key not in self._seen:
+            described = self._catalogue.categorize(description)
+            known = self._catalogue.get(designation, category=described, origin=supplier)
+            found = (known.designation, known.category) if known else (designation, described)
+            self._seen[key] = found
+        return self._seen[key]
 
 
 def _claim(
     row: RegisterRow,
+    said: Status,
     supplier: str,
     recipient: str,
     weapon: str,
     category: Category,
     document_id: str,
 ) -> Claim:
-    said = status(row.delivered, row.comments)
     last = max((row.order_year, *row.delivery_years))
     evidence = Evidence(
         document_id=document_id,
@@ -305,6 +322,7 @@ def _order_value(row: RegisterRow) -> float | None:
 
 def _record(
     row: RegisterRow,
+    said: Status,
     supplier: str,
     recipient: str,
     weapon: str,
@@ -325,7 +343,7 @@ def _record(
         tiv_per_unit=row.tiv_per_unit,
         tiv_order=row.tiv_order,
         tiv_delivered=row.tiv_delivered,
-        status=status(row.delivered, row.comments),
+        status=said,
     )
 
 

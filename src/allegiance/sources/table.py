@@ -49,7 +49,7 @@ def records(text: str) -> Iterator[Record]:
     reader = csv.reader(io.StringIO(text, newline=""))
     previous = 0
     for cells in reader:
-        if cells and any(c.strip() for c in cells):
+        if cells and (len(cells) > 1 or cells[0].strip()):
             yield Record(previous + 1, tuple(cells))
         previous = reader.line_num
 
@@ -67,7 +67,11 @@ class Row:
 
     def integer(self, column: str) -> int | None:
         """The column as a whole number; blank or NA is None, anything else malformed."""
-        value = self.text(column)
+        raw = self.cells.get(column, "")
+        try:
+            return int(raw)  # the common case, first: a plain integer
+        except ValueError:
+            value = raw.strip()
         if value in ("", "NA", "."):
             return None
         try:

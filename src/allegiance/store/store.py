@@ -322,7 +322,8 @@ class Store:
 
         A claim comes back if some piece of its evidence passes every filter:
         not rejected, from a document published by ``as_of`` (reference data
-        always counts), with a period overlapping ``since``..``until`` (an
+        and undated datasets always count: their rows carry their own years;
+        an undated article never does), with a period overlapping ``since``..``until`` (an
         undated piece counts in every window; a period with no end is still
         running). Its period, status and
         confidence are recomputed from the pieces that passed.
@@ -475,7 +476,10 @@ def _evidence_filters(
         where.append("(coalesce(e.since, e.until) IS NULL OR coalesce(e.since, e.until) <= ?)")
         params.append(until)
     if as_of is not None:
-        where.append("(d.kind = 'reference' OR (d.published IS NOT NULL AND d.published <= ?))")
+        where.append(
+            "(d.kind = 'reference' OR (d.kind = 'dataset' AND d.published IS NULL)"
+            " OR d.published <= ?)"
+        )
         params.append(as_of.isoformat())
     if not include_rejected:
         where.append("e.review != 'rejected'")

@@ -18,7 +18,7 @@ from allegiance.model import (
     Status,
 )
 from allegiance.sources.dataset import Context
-from allegiance.sources.disagreement import Disagreement, DisagreementKind, disagreements
+from allegiance.graph.disagreement import Disagreement, DisagreementKind, disagreements
 from allegiance.sources.importer import import_file
 from allegiance.store import Store
 
@@ -216,6 +216,7 @@ def test_a_denial_against_a_report_is_a_status_conflict(found: list[Disagreement
         "Investigation says delivered, Arms race brief denies it."
     )
     affirmed, denied = conflict.sides
+    assert [e.status for e in affirmed.evidence] == [Status.DELIVERED]
     assert [e.status for e in denied.evidence] == [Status.DENIED]
 
 
