@@ -74,7 +74,7 @@ def test_raw_files_give_identical_ties(
     assert a.ties.schema == b.ties.schema
     assert a.ties.to_pylist() == b.ties.to_pylist()
     assert a.ties.num_rows > 50
-    assert [m.text for m in a.malformed] == [m.text for m in b.malformed]
+    assert [(m.file, m.text) for m in a.malformed] == [(m.file, m.text) for m in b.malformed]
     assert [(m.file, m.line) for m in a.malformed] == [("20120802.export.CSV.zip", 3)]
 
 

@@ -309,7 +309,10 @@ def test_years_from_the_sentence_the_paragraph_and_the_document(extractor: RuleE
 
 
 def test_since_opens_a_period(extractor: RuleExtractor) -> None:
-    text = "Since 1991, the United States has provided over $330 million in security assistance to Tajikistan."
+    text = (
+        "Since 1991, the United States has provided over $330 million "
+        "in security assistance to Tajikistan."
+    )
     claim = only(extract(extractor, text, published=date(2023, 9, 1)), "supply", "USA", "TJK")
     assert (claim.start, claim.end) == (1991, 2023)
     assert claim.evidence[0].since == 1991

@@ -100,9 +100,11 @@ def test_a_phone_shows_the_page_without_sideways_scrolling(
         widths = page.evaluate(
             "[document.documentElement.scrollWidth, document.body.scrollWidth, innerWidth]"
         )
+        frame = page.locator("div.picture").bounding_box()
         picture = page.locator("svg.alignment").bounding_box()
     assert widths[0] <= PHONE[0] and widths[1] <= PHONE[0], widths
-    assert picture is not None and 0 < picture["width"] <= PHONE[0]
+    assert frame is not None and 0 < frame["width"] <= PHONE[0]
+    assert picture is not None and picture["width"] > frame["width"]  # readable, it scrolls
     assert watched.console_errors == []
 
 

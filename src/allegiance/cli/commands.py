@@ -11,6 +11,7 @@ from allegiance.cli.datasets import buildup_command, import_group
 from allegiance.cli.extract import extract_command, ingest_command
 from allegiance.cli.lookup import actors_command, weapons_command
 from allegiance.cli.report import report_command
+from allegiance.cli.serve import serve_command
 
 ALL: list[click.Command] = [
     demo_command,
@@ -24,4 +25,5 @@ ALL: list[click.Command] = [
     report_command,
     import_group,
     buildup_command,
+    serve_command,
 ]

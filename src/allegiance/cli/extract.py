@@ -33,7 +33,7 @@ from rich.progress import Progress
 from allegiance.cli.options import db_option, format_option, open_store
 from allegiance.cli.output import emit_json, emit_jsonl, emit_table
 from allegiance.errors import InputError
-from allegiance.extract import RuleExtractor
+from allegiance.extract import default_extractor
 from allegiance.model import Claim, ClaimKind, Document
 from allegiance.sources.news import find_articles, read_article
 
@@ -112,7 +112,7 @@ def extract_command(paths: tuple[Path, ...], fmt: str, published: datetime | Non
     """
     files = list(find_articles(paths))
     single = len(paths) == 1 and not paths[0].is_dir() and fmt == "json"
-    extractor = RuleExtractor()
+    extractor = default_extractor()
     failures: list[str] = []
     records = (
         document_record(doc, extractor.extract(doc))
@@ -161,7 +161,7 @@ def ingest_command(paths: tuple[Path, ...], published: datetime | None, db: Path
     ingesting twice adds nothing; a bad file is reported and skipped.
     """
     files = list(find_articles(paths))
-    extractor = RuleExtractor()
+    extractor = default_extractor()
     failures: list[str] = []
     tally = {"added": 0, "present": 0, "new": 0, "merged": 0}
     with open_store(db, create=True) as store, _progress(len(files)) as progress:

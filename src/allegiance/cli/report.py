@@ -33,12 +33,14 @@ def report_command(
     output: Path,
     db: Path | None,
 ) -> None:
-    """Write a briefing on a conflict to share: summary, alignment picture, suppliers,
-    timeline, findings footnoted with their evidence, arms build-up, and sources.
+    """Write a briefing on a conflict to share, as one HTML page or as Markdown.
 
-    The format follows the file's suffix: .html is one page that needs nothing
-    from the network (and prints well); .md carries the same content as
-    Markdown, with the timeline as a table.
+    It holds a summary, the alignment picture, who supplies each side, a
+    timeline, the findings footnoted with their evidence, the arms build-up,
+    and the sources with their licences. The format follows the file's
+    suffix: .html is one page that needs nothing from the network (and prints
+    well); .md carries the same content as Markdown, with the timeline as a
+    table.
     """
     renderer_for(output)  # a bad suffix fails before any work is done
     conflict = make_conflict(spec, since, until, as_of)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Protocol
 
 import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.compute as pc  # type: ignore[import-untyped]
 
 from allegiance.events.codes import Codebook, CountryMap
 from allegiance.events.files import EventFile
@@ -38,7 +39,7 @@ class TieRun:
     @property
     def events(self) -> int:
         """How many events between two states went into the ties."""
-        return int(pa.compute.sum(self.ties["events"]).as_py() or 0) if self.ties.num_rows else 0
+        return int(pc.sum(self.ties["events"]).as_py() or 0) if self.ties.num_rows else 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,7 +152,9 @@ def _readable(event_file: EventFile, folder: Path) -> str:
         return str(event_file.path)
     if event_file.compression is Compression.GZIP and event_file.path.suffix == ".gz":
         return str(event_file.path)
-    target = folder / f"{len(list(folder.iterdir())):06d}-{Path(event_file.name).name}"
+    # One sub-folder per file keeps the name that malformed-line reports show.
+    target = folder / str(len(list(folder.iterdir()))) / Path(event_file.name).name
+    target.parent.mkdir()
     with event_file.open() as source, target.open("wb") as out:
         shutil.copyfileobj(source, out, 1 << 20)
     return str(target)

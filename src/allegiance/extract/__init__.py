@@ -8,7 +8,7 @@ sentences comes once per sentence; the store merges them by identity.
 
 from __future__ import annotations
 
-from allegiance.extract.extractor import RuleExtractor
+from allegiance.extract.extractor import RuleExtractor, default_extractor
 from allegiance.extract.protocol import CatalogueLike, Extractor, GazetteerLike
 
-__all__ = ["CatalogueLike", "Extractor", "GazetteerLike", "RuleExtractor"]
+__all__ = ["CatalogueLike", "Extractor", "GazetteerLike", "RuleExtractor", "default_extractor"]

@@ -66,13 +66,15 @@ class Discourse:
     def read(self, text: str, lowered: str, hits: list[Hit], roles: dict[int, str]) -> None:
         """Take in one sentence's hits: resolve its anaphors, note its subjects and pairs."""
         for hit in hits:
-            actor = hit.first(HitType.ACTOR)
-            if actor is not None and actor.actor_kind in PARTIES:
-                self._note_party(lowered, hit, actor, roles.get(hit.start, ""))
-            elif not hit.has(HitType.ACTOR):
-                anaphor = hit.first(HitType.ANAPHOR)
-                if anaphor is not None:
-                    self._resolve(hit, anaphor)
+            # Meanings are ranked, actors first: the first entry says whether it is one.
+            first = hit.entries[0]
+            if first.type is HitType.ACTOR:
+                if first.actor_kind in PARTIES:
+                    self._note_party(lowered, hit, first, roles.get(hit.start, ""))
+                continue
+            anaphor = hit.first(HitType.ANAPHOR)
+            if anaphor is not None:
+                self._resolve(hit, anaphor)
 
     def _note_party(self, lowered: str, hit: Hit, actor: Entry, role: str) -> None:
         if role in ("origin", "leader"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 import spacy
@@ -33,6 +34,9 @@ from allegiance.extract.years import Period, YearReader
 from allegiance.model import Claim, ClaimKind, Document, Evidence, Status
 
 _SUFFIX = re.compile(r"-(\w+)")
+_DIGIT = re.compile(r"\d")
+# What a transfer word like "provided" needs beside it to be about arms.
+ARMS = frozenset({HitType.WEAPON, HitType.TERM, HitType.OBJECT})
 # An earlier allegation a denial can answer: at most this many sentences back.
 DENIAL_REACH = 3
 
@@ -97,6 +101,12 @@ class RuleExtractor:
         self, read: _Read, sentence: Sentence, hits: list[Hit], discourse: Discourse
     ) -> list[Claim]:
         discourse.enter(sentence.paragraph, sentence.index)
+        if not hits:
+            # Most sentences of most pages: only their years matter to what follows.
+            if _DIGIT.search(read.lowered, sentence.start, sentence.end):
+                lowered = read.lowered[sentence.start : sentence.end]
+                discourse.year = YearReader.last(lowered) or discourse.year
+            return []
         hits = [h for h in hits if self._credible(read.doc.text, h)]
         roles = self._roles(read.lowered, hits)
         discourse.read(read.plain, read.lowered, hits, roles)
@@ -149,13 +159,20 @@ class RuleExtractor:
         codes = {e.code for h in hits for e in h.entries if e.type is HitType.ACTOR}
         for hit in hits:
             codes.update(discourse.resolved.get(hit.start, ()))
-        if HitType.SUPPLY in kinds:
+        if HitType.SUPPLY in kinds and (kinds & ARMS or not self._needs_object(hits)):
             return bool(codes) or (discourse.transfer is not None and HitType.WEAPON in kinds)
         if HitType.RELATION in kinds or HitType.MEMBERSHIP in kinds:
             return len(codes) >= 2
         if "origin" in roles.values() and kinds & {HitType.TERM, HitType.WEAPON, HitType.OBJECT}:
             return True
         return bool(discourse.alleged) and any("denial" in e.cues for h in hits for e in h.entries)
+
+    @staticmethod
+    def _needs_object(hits: list[Hit]) -> bool:
+        """Whether every transfer word here needs a weapon named with it ("provided")."""
+        return all(
+            e.supply.needs_object for h in hits for e in h.entries if e.supply is not None
+        )
 
     def _claims(self, read: _Read, view: View, period: Period, discourse: Discourse) -> list[Claim]:
         relations: list[tuple[Draft, Period]] = []
@@ -176,9 +193,10 @@ class RuleExtractor:
         self, read: _Read, view: View, clause: Clause, period: Period, discourse: Discourse
     ) -> Period:
         """A clause's own year when it names one ("..., and Germany delivered tanks in 2023")."""
-        if len(view.clauses) == 1:
+        text = view.clause_text(clause)
+        if len(view.clauses) == 1 or not _DIGIT.search(text):
             return period
-        own = self._years.read(normalise(view.clause_text(clause)), None, None)
+        own = self._years.read(normalise(text), None, None)
         return own if own.explicit else period
 
     def _claim(self, read: _Read, view: View, draft: Draft, period: Period) -> Claim:
@@ -252,16 +270,27 @@ def _denied(claim: Claim, read: _Read, view: View, method: str) -> Claim:
     return replace(claim, status=Status.DENIED, evidence=(evidence,))
 
 
+@cache
+def default_extractor() -> RuleExtractor:
+    """The rule extractor over the shipped reference data, built once per process."""
+    return RuleExtractor()
+
+
 def _one_actor_each(hits: list[Hit]) -> list[Hit]:
     """Settle names shared by several actors ("Congo") by the actors the text names plainly.
 
     "Congo" next to "Kinshasa" or "Congolese" is the DRC; with no such hint, or with
     hints for both, the name is left out rather than guessed.
     """
+    # Meanings are ranked, actors first: a shared name has an actor as its second meaning.
+    shared = [h for h in hits if len(h.entries) > 1 and h.entries[1].type is HitType.ACTOR]
+    if not shared:
+        return hits
     plain = {
         codes.pop()
-        for hit in hits
-        if len(codes := {e.code for e in hit.entries if e.type is HitType.ACTOR}) == 1
+        for h in hits
+        if h.entries[0].type is HitType.ACTOR
+        and len(codes := {e.code for e in h.entries if e.type is HitType.ACTOR}) == 1
     }
     out = []
     for hit in hits:
@@ -276,7 +305,7 @@ def _one_actor_each(hits: list[Hit]) -> list[Hit]:
             if e.type is not HitType.ACTOR or (len(known) == 1 and e.code in known)
         )
         if keep:
-            out.append(replace(hit, entries=keep))
+            out.append(hit._replace(entries=keep))
     return out
 
 

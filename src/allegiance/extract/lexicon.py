@@ -139,8 +139,8 @@ def load_lexicon() -> Lexicon:
     supply, relations = _read("supply"), _read("relations")
     modality, discourse = _read("modality"), _read("discourse")
     amounts, time = _read("amounts"), _read("time")
-    cue_names = ("negation", "transparent", "hypothetical", "planned", "allegation", "denial")
-    cue_names += ("denial_objects", "reported", "hedge", "deescalation")
+    cue_names: tuple[str, ...] = ("negation", "transparent", "hypothetical", "planned")
+    cue_names += ("allegation", "denial", "denial_objects", "reported", "hedge", "deescalation")
     return Lexicon(
         version=supply["version"],
         supply=_supply(supply),

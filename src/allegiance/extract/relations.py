@@ -18,7 +18,7 @@ from allegiance.extract.lexicon import Lexicon
 from allegiance.extract.modality import ModalityReader
 from allegiance.extract.patterns import HitType
 from allegiance.extract.view import Clause, Mention, View
-from allegiance.model import RELATION_STRENGTH, ClaimKind
+from allegiance.model import RELATION_STRENGTH, ClaimKind, Status
 
 T = TypeVar("T")
 
@@ -67,7 +67,7 @@ class RelationRule:
         relation = trigger.entry.relation
         assert relation is not None
         modality = self._modality.read(view, clause, trigger)
-        if modality.drop or modality.status is not None and modality.status.value == "planned":
+        if modality.drop or modality.status is Status.PLANNED:
             return []
         if self._blocked(view, clause, trigger, relation.kind):
             return []
@@ -111,7 +111,8 @@ def strongest(drafts: list[tuple[Draft, T]]) -> list[tuple[Draft, T]]:
     """One draft per tie and sentence, keeping the strongest relation ("ally" over "partner")."""
     best: dict[tuple[str, str, str], tuple[Draft, T]] = {}
     for draft, extra in drafts:
-        key = (str(draft.kind), *sorted((draft.subject, draft.object)))
+        a, b = sorted((draft.subject, draft.object))
+        key = (str(draft.kind), a, b)
         held = best.get(key)
         if held is None or _rank(draft) > _rank(held[0]):
             best[key] = (draft, extra)

@@ -16,8 +16,8 @@ _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-# A line shorter than this that ends without punctuation is a heading, not a wrap.
-HEADING = 60
+# A line that starts with one of these is a list item, not the rest of a wrapped line.
+LIST_MARKS = ("-", "*", "•", "–")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +53,12 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Lines that stand alone (headings, finished sentences); soft-wrapped lines stay joined."""
+    """Lines that stand alone (finished sentences, list items); soft-wrapped lines stay joined."""
     spans, begin = [], start
     for newline in _LINE.finditer(text, start, end):
         line = text[begin : newline.start()].rstrip()
-        if line and (line[-1] in '.!?:"”' or len(line.strip()) < HEADING):
+        following = text[newline.end() : newline.end() + 3].lstrip()
+        if line and (line[-1] in '.!?:"”' or following.startswith(LIST_MARKS)):
             spans.append((begin, newline.start()))
             begin = newline.end()
     spans.append((begin, end))

@@ -8,8 +8,9 @@ stands before or after a mention ("to", "from", "'s") and where a clause ends.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, LENGTH, SPACY
 
@@ -24,9 +25,10 @@ RELATIVE_OPENERS = frozenset({("which",), ("who",), ("whose",)})
 DASHES = frozenset({"—", "–", "-", "--"})
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A prefilter hit laid onto tokens, with what the words around it say about it.
+
+    A named tuple for the same reason as :class:`Hit`: many per sentence, made fast.
 
     ``role`` is "origin" ("Turkish-made drones"), "modifier" (a demonym before a
     weapon: "Iranian drones"), "based" ("a UAE-based company"), "patron"
@@ -80,12 +82,14 @@ class View:
     starts: tuple[int, ...]
     mentions: tuple[Mention, ...]
     clauses: tuple[Clause, ...]
+    members: dict[tuple[int, int], list[Mention]]
 
     def between(self, left: Mention, right: Mention) -> tuple[str, ...]:
         return self.words[left.last + 1 : right.first]
 
     def in_clause(self, clause: Clause) -> list[Mention]:
-        return [m for m in self.mentions if clause.holds(m)]
+        """The mentions of one clause, outside its attribution (do not modify)."""
+        return self.members[(clause.first, clause.end)]
 
     def clause_text(self, clause: Clause) -> str:
         end = self.starts[clause.end] if clause.end < len(self.starts) else len(self.text)
@@ -103,6 +107,7 @@ class ViewBuilder:
     def __init__(self, tokenizer: Any, lexicon: Lexicon) -> None:
         self._tokenizer = tokenizer
         self._obliques = lexicon.words("obliques") | lexicon.words("places")
+        self._roles: dict[tuple[str, str, str], str] = {}
         self._origin = lexicon.words("origin_suffixes")
         self._patron = lexicon.words("patron_suffixes")
         self._leader = lexicon.words("leader_suffixes")
@@ -113,7 +118,9 @@ class ViewBuilder:
         self._break_words = frozenset(self._breaks) | DASHES
         self._attribution = self._phrases(lexicon.discourse["attribution"])
         self._attribution_starts = {p[0] for p in self._attribution}
-        self._subordinators = self._phrases(lexicon.discourse["subordinators"])
+        self._subordinators: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self._phrases(lexicon.discourse["subordinators"]):
+            self._subordinators.setdefault(phrase[0], []).append(phrase)
 
     def _phrases(self, phrases: tuple[str, ...]) -> list[tuple[str, ...]]:
         out = [tuple(t.lower_ for t in self._tokenizer(p.strip())) for p in phrases]
@@ -128,12 +135,13 @@ class ViewBuilder:
         rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
         lowered = text.lower() if len(text.lower()) == len(text) else text
         starts = [row[0] for row in rows]
-        words = tuple(lowered[row[0] : row[0] + row[1]] for row in rows)
-        spaced = tuple(bool(row[2]) for row in rows)
+        words = tuple([lowered[row[0] : row[0] + row[1]] for row in rows])
+        spaced = tuple([bool(row[2]) for row in rows])
         mentions = [self._mention(hit, sentence.start, starts, words, resolved) for hit in hits]
         found = tuple(_mark_modifiers([m for m in mentions if m is not None], words))
         clauses = tuple(self._clauses(words, spaced, found))
-        return View(sentence, text, words, spaced, tuple(starts), found, clauses)
+        members = {(c.first, c.end): [m for m in found if c.holds(m)] for c in clauses}
+        return View(sentence, text, words, spaced, tuple(starts), found, clauses, members)
 
     def _mention(
         self,
@@ -156,19 +164,15 @@ class ViewBuilder:
         after = words[last + 1] if last + 1 < len(words) else ""
         # "the Russian army's use": the possessor's head noun stands in between.
         after_next = words[last + 2] if last + 2 < len(words) else ""
-        return Mention(
-            type=entry.type,
-            entry=entry,
-            first=first,
-            last=last,
-            start=hit.start,
-            end=hit.end,
-            codes=codes,
-            role=self._role(entry, words, last),
-            possessive=after in POSSESSIVE
+        possessive = (
+            after in POSSESSIVE
             or (after.isalpha() and after_next in POSSESSIVE)
-            or words[last].endswith("'s"),
-            marker=self._marker(words, first),
+            or words[last].endswith("'s")
+        )
+        role = self._role(entry, words, last) if entry.type is HitType.ACTOR else ""
+        marker = self._marker(words, first)
+        return Mention(
+            entry.type, entry, first, last, hit.start, hit.end, codes, role, possessive, marker
         )
 
     def _role(self, entry: Entry, words: tuple[str, ...], last: int) -> str:
@@ -179,6 +183,13 @@ class ViewBuilder:
 
     def role_of(self, entry: Entry, following: str) -> str:
         """What a hyphenated suffix makes of an actor: "origin", "patron", "leader" or ""."""
+        key = (entry.text, entry.form, following)
+        found = self._roles.get(key)
+        if found is None:
+            found = self._roles[key] = self._suffix_role(entry, following)
+        return found
+
+    def _suffix_role(self, entry: Entry, following: str) -> str:
         head, dash, tail = entry.text.rpartition("-")
         suffix = tail.lower() if dash and head else following
         for role, suffixes in (
@@ -199,23 +210,12 @@ class ViewBuilder:
     def _clauses(
         self, words: tuple[str, ...], spaced: tuple[bool, ...], mentions: tuple[Mention, ...]
     ) -> list[Clause]:
-        starts_mention = {m.first: m.type for m in mentions if m.type is not HitType.CUE}
-        ends_mention = {m.last: m.type for m in mentions if m.type is not HitType.CUE}
-        cuts = [0]
-        resume = 1
-        for index in [i for i, w in enumerate(words) if w in self._break_words and i]:
-            if index < resume:
-                continue
-            width = self._break_at(words, spaced, index, (starts_mention, ends_mention))
-            if width:
-                cuts.append(index)
-                resume = index + width
-        cuts.append(len(words))
+        cuts = self._break_cuts(words, spaced, mentions)
         cuts = sorted(set(cuts) | self._subordinate_ends(words, cuts))
         cuts = sorted(set(cuts) | self._relative_ends(words, cuts))
-        clauses = []
+        clauses: list[Clause] = []
         antecedent = -1
-        for first, end in zip(cuts, cuts[1:], strict=False):
+        for first, end in pairwise(cuts):
             if _relative(words, first):
                 antecedent = first
             elif not (antecedent >= 0 and words[first] == "," and clauses[-1].first == antecedent):
@@ -224,11 +224,29 @@ class ViewBuilder:
             clauses.append(Clause(first, end, attribution, antecedent))
         return clauses
 
+    def _break_cuts(
+        self, words: tuple[str, ...], spaced: tuple[bool, ...], mentions: tuple[Mention, ...]
+    ) -> list[int]:
+        """Token indices where a clause break word ("; ", ", while", ", which") starts."""
+        starts: dict[int, HitType] = {
+            m.first: m.type for m in mentions if m.type is not HitType.CUE
+        }
+        ends: dict[int, HitType] = {m.last: m.type for m in mentions if m.type is not HitType.CUE}
+        cuts, resume = [0], 1
+        for index in [i for i, w in enumerate(words) if w in self._break_words and i]:
+            if index < resume:
+                continue
+            width = self._break_at(words, spaced, index, (starts, ends))
+            if width:
+                cuts.append(index)
+                resume = index + width
+        return [*cuts, len(words)]
+
     @staticmethod
     def _relative_ends(words: tuple[str, ...], cuts: list[int]) -> set[int]:
         """Where ", which ..., " closes and the main clause it interrupted goes on."""
         ends = set()
-        for first, end in zip(cuts, cuts[1:], strict=False):
+        for first, end in pairwise(cuts):
             if _relative(words, first):
                 comma = next((i for i in range(first + 2, end) if words[i] == ","), None)
                 if comma is not None:
@@ -241,7 +259,8 @@ class ViewBuilder:
         Only at the start of a sentence: a ", while ..." in mid-sentence runs to its end.
         """
         index = 1 if words[:1] in (("and",), ("but",)) else 0
-        if not any(words[index : index + len(p)] == p for p in self._subordinators):
+        opening = self._subordinators.get(words[index], []) if index < len(words) else []
+        if not any(words[index : index + len(p)] == p for p in opening):
             return set()
         end = cuts[1] if len(cuts) > 1 else len(words)
         comma = next((i for i in range(index + 1, end) if words[i] == ","), None)
@@ -319,7 +338,7 @@ def _mark_modifiers(mentions: list[Mention], words: tuple[str, ...]) -> list[Men
             and following.first - mention.last <= 3
         )
         if mention.role == "origin" and not modifies:
-            out[i] = replace(mention, role="based")
+            out[i] = mention._replace(role="based")
         elif not mention.role and modifies and mention.entry.form in MODIFIER_FORMS:
-            out[i] = replace(mention, role="modifier")
+            out[i] = mention._replace(role="modifier")
     return out

@@ -72,7 +72,11 @@ def buildup_section(store: Store, conflict: Conflict, name: Namer) -> BuildupSec
 
 
 def section(result: Buildup, name: Namer) -> BuildupSection:
-    window = f"{result.start}–{result.end}" if result.start is not None else "no data"
+    window = (
+        f"Years {result.start}–{result.end}."
+        if result.start is not None
+        else "No transfers or spending figures for either side in the store."
+    )
     return BuildupSection(
         window=window,
         sides=tuple(_side(side, name) for side in result.sides),

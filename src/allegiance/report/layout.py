@@ -1,110 +1,30 @@
 """Where each actor of the alignment picture goes: a deterministic layout, labels never colliding.
 
-Columns, left to right: side A; the actors arming A; those leaning to A
-without arming it; the third parties arming both sides or neither; those
-leaning to B; the actors arming B; side B. Organisations sit in a row along
-the bottom, each under the members it ties together. A column longer than the
-picture is tall splits in two. Every node owns a box (its marker and its
-label); the columns are as wide as their widest label, and a last pass moves a
-box down past any box it still touches, so no two boxes overlap whatever the
-input. Pure and free of drawing: ``report.svg`` and the web app draw the
-same ``Layout``.
+``columns`` places the actors in bands (side A's camp on the left, side B's
+on the right, the other third parties in the middle by stance, organisations
+along the bottom); then ``separate`` moves a box down past any box it still
+touches, so no two boxes (marker and label) overlap whatever the input.
+Pure and free of drawing: ``report.svg`` and the web app draw the same
+``Layout``.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from allegiance.graph.analysis import Analysis
-from allegiance.graph.sides import Stance
-from allegiance.report.labels import FONT_SIZE, LINE_HEIGHT, label_lines, text_width
-from allegiance.report.ties import DrawnTie, Style, pressured, select_ties
+from allegiance.report.columns import MARGIN, MIN_WIDTH, initial_nodes
+from allegiance.report.geometry import Box, Node, Role
+from allegiance.report.ties import DrawnTie, pressured, select_ties
 
-MARGIN = 16.0
-COLUMN_GAP = 18.0  # between the columns of one band
-BAND_GAP = 34.0  # between bands (side, backers, leaning, middle, ...)
-ROW_GAP = 12.0
-ORGANISATION_GAP = 44.0  # between the lowest actor and the organisations' row
-MIN_WIDTH = 760.0
-ARC_ROOM = 22.0  # above the actors, for the arc of the tie between the two sides
-SIDE_RADIUS, RADIUS = 11.0, 7.0
-RING = 4.5  # how far the ring around a cross-pressured actor reaches past its marker
-LABEL_GAP = 3.0  # between a marker (or its ring) and its label
-PAD = 2.0  # around a label, inside its box
-DESCENT = 3.0  # from a line's baseline to the bottom of its line box
+__all__ = ["Box", "Layout", "Node", "Role", "arc_control", "layout", "separate"]
 
-
-class Role(StrEnum):
-    SIDE = "side"
-    BACKER = "backer"  # arms one side
-    LEANS = "leans"  # tied to one side only, arming neither
-    BOTH = "both"  # arms both sides
-    SIDELINES = "sidelines"
-    ORGANISATION = "organisation"
-
-
-@dataclass(frozen=True, slots=True)
-class Box:
-    x: float
-    y: float
-    width: float
-    height: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.width
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.height
-
-    def overlaps(self, other: Box, gap: float = 0.0) -> bool:
-        """Whether the boxes come closer than ``gap`` (touching edges do not overlap)."""
-        return (
-            self.x < other.right + gap
-            and other.x < self.right + gap
-            and self.y < other.bottom + gap
-            and other.y < self.bottom + gap
-        )
-
-    def shifted(self, dx: float, dy: float) -> Box:
-        return Box(self.x + dx, self.y + dy, self.width, self.height)
-
-
-@dataclass(frozen=True, slots=True)
-class Node:
-    """An actor's marker (centre and radius) and the box its marker and label fill."""
-
-    code: str
-    lines: tuple[str, ...]
-    role: Role
-    side: str | None  # the side a side, backer or leaning actor belongs with
-    x: float
-    y: float
-    radius: float
-    box: Box
-    pressured: bool = False  # cross-pressured, by a finding
-
-    @property
-    def extent(self) -> float:
-        """How far the marker (with its ring, if any) reaches from the centre."""
-        return self.radius + (RING if self.pressured else 0.0)
-
-    @property
-    def baselines(self) -> tuple[float, ...]:
-        """The y of each label line's baseline."""
-        top = self.y + self.extent + LABEL_GAP
-        return tuple(top + (i + 1) * LINE_HEIGHT - DESCENT for i in range(len(self.lines)))
-
-    @property
-    def bold(self) -> bool:
-        return self.role is Role.SIDE
-
-    def shifted(self, dx: float, dy: float) -> Node:
-        return replace(self, x=self.x + dx, y=self.y + dy, box=self.box.shifted(dx, dy))
+ARC_CLEARANCE = 10.0  # between an arc joining the sides and the highest box, per line
+STROKE_ROOM = 6.0  # half the widest stroke, with its highlight
+# How high a cubic arc with level control points rises (as a share of the control
+# points' height) a quarter of the way along, and half way: 3·¼·¾ and 3·½·½.
+_QUARTER, _HALF = 0.5625, 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +37,7 @@ class Layout:
     ties: tuple[DrawnTie, ...]
     sides: tuple[str, str]
     left_out: tuple[str, ...]  # organisations whose shared membership is not drawn
+    side_arcs: tuple[float, ...] = ()  # per line between the sides: its control points' y
 
     def node(self, code: str) -> Node:
         return next(n for n in self.nodes if n.code == code)
@@ -125,195 +46,19 @@ class Layout:
 def layout(analysis: Analysis, label: Callable[[str], str] = str) -> Layout:
     """Place every actor of ``analysis`` (and the organisations drawn) for the picture."""
     selection = select_ties(analysis)
-    organisations = set(selection.organisations)
-    roles = roles_of(analysis, organisations)
-    marked = pressured(analysis)
-    sized = {
-        code: _sized(code, label(code), role, side, code in marked)
-        for code, (role, side) in roles.items()
-    }
-    columns = _columns(analysis, roles)
-    nodes = _place_columns(columns, sized)
-    nodes += _place_row(selection.organisations, selection.ties, nodes, sized)
-    nodes = separate(nodes)
-    sides = frozenset(analysis.conflict.sides)
-    arc = any(tie.pair == sides for tie in selection.ties)
-    width, height, framed = _frame(nodes, ARC_ROOM if arc else 0.0)
+    nodes = separate(initial_nodes(analysis, selection, label, pressured(analysis)))
+    lanes = sum(tie.pair == frozenset(analysis.conflict.sides) for tie in selection.ties)
+    width, height, framed = _frame(nodes, _arc_room(nodes, analysis.conflict.sides, lanes))
+    arcs = _arcs(framed, analysis.conflict.sides, lanes)
     return Layout(
-        width, height, tuple(framed), selection.ties, analysis.conflict.sides, selection.left_out
+        width,
+        height,
+        tuple(framed),
+        selection.ties,
+        analysis.conflict.sides,
+        selection.left_out,
+        arcs,
     )
-
-
-def roles_of(analysis: Analysis, organisations: set[str]) -> dict[str, tuple[Role, str | None]]:
-    """Each actor's role in the picture and the side it is drawn with."""
-    a, b = analysis.conflict.sides
-    roles: dict[str, tuple[Role, str | None]] = {a: (Role.SIDE, a), b: (Role.SIDE, b)}
-    arming = {side: {backer.actor for backer in found} for side, found in analysis.sides.items()}
-    for party in analysis.third_parties:
-        if party.stance is Stance.BOTH:
-            roles[party.actor] = (Role.BOTH, None)
-        elif party.stance is Stance.SIDELINES:
-            roles[party.actor] = (Role.SIDELINES, None)
-        else:
-            side = a if party.stance is Stance.BACKS_A else b
-            role = Role.BACKER if party.actor in arming.get(side, ()) else Role.LEANS
-            roles[party.actor] = (role, side)
-    for code in organisations - {a, b}:
-        roles[code] = (Role.ORGANISATION, None)
-    return roles
-
-
-@dataclass(frozen=True, slots=True)
-class _Sized:
-    code: str
-    lines: tuple[str, ...]
-    role: Role
-    side: str | None
-    radius: float
-    ring: bool
-    width: float
-    height: float
-
-    @property
-    def extent(self) -> float:
-        return self.radius + (RING if self.ring else 0.0)
-
-
-def _sized(code: str, text: str, role: Role, side: str | None, ring: bool) -> _Sized:
-    lines = label_lines(text)
-    radius = SIDE_RADIUS if role is Role.SIDE else RADIUS
-    extent = radius + (RING if ring else 0.0)
-    bold = role is Role.SIDE
-    widest = max(text_width(line, FONT_SIZE, bold=bold) for line in lines)
-    width = max(widest, 2 * extent) + 2 * PAD
-    height = 2 * extent + LABEL_GAP + len(lines) * LINE_HEIGHT + PAD
-    return _Sized(code, lines, role, side, radius, ring, width, height)
-
-
-def _columns(
-    analysis: Analysis, roles: dict[str, tuple[Role, str | None]]
-) -> list[list[list[str]]]:
-    """Bands left to right, each a list of columns of codes, top to bottom."""
-    a, b = analysis.conflict.sides
-    bands = [
-        [a],
-        [x.actor for x in analysis.sides.get(a, ()) if roles.get(x.actor) == (Role.BACKER, a)],
-        _leaning(analysis, roles, a),
-        _middle(analysis, roles),
-        _leaning(analysis, roles, b),
-        [x.actor for x in analysis.sides.get(b, ()) if roles.get(x.actor) == (Role.BACKER, b)],
-        [b],
-    ]
-    actors = sum(len(band) for band in bands)
-    rows = max(5, math.ceil(1.3 * math.sqrt(actors)))
-    return [_split(band, rows) for band in bands if band]
-
-
-def _split(band: Sequence[str], rows: int) -> list[list[str]]:
-    """A band as columns of at most ``rows`` actors, filled column by column, evened out."""
-    count = math.ceil(len(band) / rows)
-    per = math.ceil(len(band) / count)
-    return [list(band[i : i + per]) for i in range(0, len(band), per)]
-
-
-def _leaning(analysis: Analysis, roles: dict[str, tuple[Role, str | None]], side: str) -> list[str]:
-    def pull(code: str) -> float:
-        tie = analysis.graph.tie(code, side)
-        return tie.positive if tie else 0.0
-
-    found = [code for code, role in roles.items() if role == (Role.LEANS, side)]
-    return sorted(found, key=lambda code: (-pull(code), code))
-
-
-def _middle(analysis: Analysis, roles: dict[str, tuple[Role, str | None]]) -> list[str]:
-    """Actors arming both sides first, then those tied to a side, then the rest."""
-    sides = analysis.conflict.sides
-
-    def rank(code: str) -> tuple[int, float, str]:
-        ties = [t for side in sides if (t := analysis.graph.tie(code, side)) is not None]
-        if roles[code][0] is Role.BOTH:
-            return (0, 0.0, code)
-        return (1 if ties else 2, -sum(t.weight for t in ties), code)
-
-    found = [code for code, (role, _) in roles.items() if role in (Role.BOTH, Role.SIDELINES)]
-    return sorted(found, key=rank)
-
-
-def _place_columns(bands: list[list[list[str]]], sized: dict[str, _Sized]) -> list[Node]:
-    columns = [(i, column) for i, band in enumerate(bands) for column in band]
-    widths = [max(sized[code].width for code in column) for _, column in columns]
-    gaps = [
-        0.0 if k == 0 else (COLUMN_GAP if columns[k - 1][0] == band else BAND_GAP)
-        for k, (band, _) in enumerate(columns)
-    ]
-    spare = max(0.0, MIN_WIDTH - 2 * MARGIN - sum(widths) - sum(gaps))
-    extra = spare / (len(columns) + 1)
-    heights = [_column_height(column, sized) for _, column in columns]
-    tallest = max(heights, default=0.0)
-    nodes: list[Node] = []
-    left = MARGIN + extra
-    for (_, column), width, gap, height in zip(columns, widths, gaps, heights, strict=True):
-        left += gap + (extra if gap else 0.0)
-        top = MARGIN + (tallest - height) / 2
-        for code in column:
-            nodes.append(_node(sized[code], left + width / 2, top))
-            top += sized[code].height + ROW_GAP
-        left += width
-    return nodes
-
-
-def _column_height(column: Sequence[str], sized: dict[str, _Sized]) -> float:
-    return sum(sized[code].height for code in column) + ROW_GAP * (len(column) - 1)
-
-
-def _node(label: _Sized, centre: float, top: float) -> Node:
-    box = Box(centre - label.width / 2, top, label.width, label.height)
-    return Node(
-        label.code,
-        label.lines,
-        label.role,
-        label.side,
-        centre,
-        top + PAD / 2 + label.extent,
-        label.radius,
-        box,
-        label.ring,
-    )
-
-
-def _place_row(
-    organisations: Sequence[str],
-    ties: Iterable[DrawnTie],
-    placed: Sequence[Node],
-    sized: dict[str, _Sized],
-) -> list[Node]:
-    """Organisations in a row below the actors, each near the middle of its members."""
-    wanted = [code for code in organisations if code not in {n.code for n in placed}]
-    if not wanted:
-        return []
-    xs = {n.code: n.x for n in placed}
-    members: dict[str, list[float]] = {code: [] for code in wanted}
-    for tie in ties:
-        if tie.style is Style.MEMBERSHIP and tie.v in members and tie.u in xs:
-            members[tie.v].append(xs[tie.u])
-    middle = (min(xs.values(), default=0.0) + max(xs.values(), default=0.0)) / 2
-    desired = {c: sum(found) / len(found) if found else middle for c, found in members.items()}
-    top = max((n.box.bottom for n in placed), default=MARGIN) + ORGANISATION_GAP
-    right = max((n.box.right for n in placed), default=MIN_WIDTH - MARGIN)
-    order = sorted(wanted, key=lambda code: (desired[code], code))
-    return _sweep([_node(sized[c], desired[c], top) for c in order], MARGIN, right)
-
-
-def _sweep(row: list[Node], left: float, right: float) -> list[Node]:
-    """Push a row's boxes right until none touch, then back left to fit, when there is room."""
-    swept: list[Node] = []
-    for node in row:
-        floor = swept[-1].box.right + COLUMN_GAP if swept else left
-        swept.append(node.shifted(max(0.0, floor - node.box.x), 0.0))
-    overflow = swept[-1].box.right - right
-    room = swept[0].box.x - left
-    shift = min(overflow, room) if overflow > 0 else 0.0
-    return [node.shifted(-shift, 0.0) for node in swept]
 
 
 def separate(nodes: Sequence[Node], gap: float = 2.0) -> list[Node]:
@@ -330,6 +75,41 @@ def separate(nodes: Sequence[Node], gap: float = 2.0) -> list[Node]:
             moving = moving.shifted(0.0, below - moving.box.y)
         placed.append(moving)
     return placed
+
+
+def arc_control(side_y: float, top: float, lane: int) -> float:
+    """The y of the control points of a line joining the two sides over every other actor.
+
+    The line is a cubic Bézier with both control points level, one above each
+    side: it rises steeply, then runs flat, and a quarter of the way along
+    (past the sides' own columns) it already clears the highest box.
+    """
+    clearance = ARC_CLEARANCE * (1 + lane)
+    return side_y - (side_y - top + clearance) / _QUARTER
+
+
+def _arc_peak(side_y: float, top: float, lane: int) -> float:
+    return side_y + _HALF * (arc_control(side_y, top, lane) - side_y)
+
+
+def _side_y(nodes: Sequence[Node], sides: tuple[str, str]) -> float:
+    return sum(n.y for n in nodes if n.code in sides) / 2
+
+
+def _arc_room(nodes: Sequence[Node], sides: tuple[str, str], lanes: int) -> float:
+    """How much room the lines joining the sides need above the highest box."""
+    if not lanes or not nodes:
+        return 0.0
+    top = min(n.box.y for n in nodes)
+    peak = _arc_peak(_side_y(nodes, sides), top, lanes - 1)
+    return top - peak + STROKE_ROOM
+
+
+def _arcs(nodes: Sequence[Node], sides: tuple[str, str], lanes: int) -> tuple[float, ...]:
+    if not nodes:
+        return ()
+    top = min(n.box.y for n in nodes)
+    return tuple(round(arc_control(_side_y(nodes, sides), top, i), 1) for i in range(lanes))
 
 
 def _frame(nodes: Sequence[Node], top_room: float) -> tuple[float, float, list[Node]]:

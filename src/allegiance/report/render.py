@@ -14,6 +14,10 @@ from allegiance.report.layout import Node
 from allegiance.report.svg import alignment_svg, legend_svg, timeline_svg
 from allegiance.report.templating import html_environment, markdown_environment
 
+# On a phone the pictures are drawn at this share of their natural size (12 px
+# labels at 9 px) and scroll sideways, rather than shrink to unreadable.
+PHONE_SCALE = 0.75
+
 LEGEND = (
     ("positive", "friendly tie: arms, alliance, partnership"),
     ("negative", "hostile tie: rivalry, clash, war, sanctions"),
@@ -51,17 +55,15 @@ def render_html(briefing: Briefing) -> str:
             describe=_describer(briefing),
         )
     )
-    chart = Markup(
-        timeline_svg(
-            timeline_chart(briefing.timeline, briefing.timeline_labels),
-            title=f"Timeline: {briefing.title}",
-        )
-    )
+    geometry = timeline_chart(briefing.timeline, briefing.timeline_labels)
+    chart = Markup(timeline_svg(geometry, title=f"Timeline: {briefing.title}"))
     template = html_environment().get_template("briefing.html.j2")
     return template.render(
         b=briefing,
         picture=picture,
         timeline=chart,
+        chart_width=geometry.width,
+        phone_scale=PHONE_SCALE,
         legend=LEGEND,
         swatch=lambda kind: Markup(legend_svg(kind)),
     )

@@ -26,6 +26,7 @@ def summary(analysis: Analysis, name: Namer) -> str:
         _conflict(analysis, name),
         *(_arming(analysis, side, name) for side in analysis.conflict.sides),
         _odd(analysis, name),
+        _disagreements(analysis, name),
         *_pressured(analysis, name),
         _balance(analysis, name),
     ]
@@ -78,7 +79,7 @@ def _arming(analysis: Analysis, side: str, name: Namer) -> str:
 
 
 def _odd(analysis: Analysis, name: Namer) -> str:
-    odd = [f for f in analysis.findings if f.type is not FindingType.CROSS_PRESSURE]
+    odd = [f for f in analysis.findings if f.type not in _NOT_ALIGNMENTS]
     if not odd:
         return "The alignments add up: no odd alignment appears in these sources."
     parts = [
@@ -132,10 +133,15 @@ def _dual(name: Namer, found: Sequence[Finding]) -> str:
     return f"{'a supplier' if len(found) == 1 else 'suppliers'} arming both sides ({who})"
 
 
-def _disagreement(name: Namer, found: Sequence[Finding]) -> str:
+_NOT_ALIGNMENTS = frozenset({FindingType.CROSS_PRESSURE, FindingType.SOURCE_DISAGREEMENT})
+
+
+def _disagreements(analysis: Analysis, name: Namer) -> str:
+    found = [f for f in analysis.findings if f.type is FindingType.SOURCE_DISAGREEMENT]
     if not found:
         return ""
-    return f"sources disagreeing about {len(found)} claim{'s' if len(found) > 1 else ''}"
+    about = _cases(found, lambda f: listing(name(code) for code in f.actors))
+    return f"Sources disagree about {len(found)} claim{'s' if len(found) > 1 else ''} ({about})."
 
 
 _KINDS: tuple[tuple[FindingType, Callable[[Namer, Sequence[Finding]], str]], ...] = (
@@ -143,7 +149,6 @@ _KINDS: tuple[tuple[FindingType, Callable[[Namer, Sequence[Finding]], str]], ...
     (FindingType.ENEMIES_ALIGNED, _enemies),
     (FindingType.INTRA_ALLIANCE_CONFLICT, _alliance),
     (FindingType.DUAL_SUPPLIER, _dual),
-    (FindingType.SOURCE_DISAGREEMENT, _disagreement),
 )
 
 

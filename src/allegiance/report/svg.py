@@ -22,7 +22,6 @@ COLOURS = {Style.POSITIVE: "#2166ac", Style.NEGATIVE: "#b2182b", Style.MEMBERSHI
 DASHES = {Style.POSITIVE: None, Style.NEGATIVE: "7 4", Style.MEMBERSHIP: "1.5 3"}
 HIGHLIGHT = "#f4b942"
 BEND, MAX_BEND = 0.12, 36.0  # how far an arc bows: a share of its length, at most
-ARC_CLEARANCE = 10.0  # between the sides' arc and the highest box
 ARROW_ROOM = 7.5  # the arrowhead's length past the line's trimmed end
 
 
@@ -59,27 +58,18 @@ class Segment:
     """
 
     tie: DrawnTie
-    x1: float
-    y1: float
-    cx: float
-    cy: float
-    x2: float
-    y2: float
+    path: str
     colour: str
     dash: str | None
     width: float
     arrow: bool
     title: str
 
-    @property
-    def path(self) -> str:
-        return f"M{self.x1},{self.y1} Q{self.cx},{self.cy} {self.x2},{self.y2}"
-
 
 def segments(layout: Layout, name: Callable[[str], str]) -> list[Segment]:
     """Every drawn tie as an arc, membership first so friendly and hostile ties lie on top."""
     order = {Style.MEMBERSHIP: 0, Style.POSITIVE: 1, Style.NEGATIVE: 2}
-    ties = sorted(layout.ties, key=lambda t: (order[t.style], t.u, t.v))
+    ties = sorted(layout.ties, key=lambda t: (order[t.style], t.u, t.v, t.lane))
     return [_segment(layout, tie, name) for tie in ties]
 
 
@@ -87,23 +77,17 @@ def _segment(layout: Layout, tie: DrawnTie, name: Callable[[str], str]) -> Segme
     first = tie.source or tie.u
     start, end = layout.node(first), layout.node(tie.v if first == tie.u else tie.u)
     arrow = tie.source is not None
-    if tie.pair == frozenset(layout.sides):
-        cx, cy = _over_the_top(layout, start, end)
+    room = ARROW_ROOM if arrow else 0.0
+    if tie.pair == frozenset(layout.sides) and tie.lane < len(layout.side_arcs):
+        path = _over_the_top(start, end, layout.side_arcs[tie.lane], room)
     else:
-        cx, cy = _control(layout.node(tie.u), layout.node(tie.v))
-    x1, y1 = _toward(start, cx, cy, start.extent + 1.0)
-    x2, y2 = _toward(end, cx, cy, end.extent + 1.0 + (ARROW_ROOM if arrow else 0.0))
+        path = _arc(start, end, _control(layout.node(tie.u), layout.node(tie.v), tie.lane), room)
     width = 1.0 if tie.style is Style.MEMBERSHIP else 1.2 + 0.6 * min(tie.weight, 2.0)
     behind = f"; behind finding {', '.join(map(str, tie.findings))}" if tie.findings else ""
     joint = " → " if arrow else " – "
     return Segment(
         tie,
-        x1,
-        y1,
-        round(cx, 1),
-        round(cy, 1),
-        x2,
-        y2,
+        path,
         COLOURS[tie.style],
         DASHES[tie.style],
         round(width, 2),
@@ -112,18 +96,30 @@ def _segment(layout: Layout, tie: DrawnTie, name: Callable[[str], str]) -> Segme
     )
 
 
-def _control(u: Node, v: Node) -> tuple[float, float]:
-    """The arc's control point: off the midpoint, to the left of u → v (u, v in code order)."""
+def _control(u: Node, v: Node, lane: int) -> tuple[float, float]:
+    """The arc's control point: off the midpoint, to the left of u → v (u, v in code order).
+
+    A second line between the same two actors bows the other way.
+    """
     dx, dy = v.x - u.x, v.y - u.y
     length = math.hypot(dx, dy) or 1.0
-    bend = min(BEND * length, MAX_BEND)
+    bend = min(BEND * length, MAX_BEND) * (-1 if lane else 1)
     return (u.x + v.x) / 2 - dy / length * bend, (u.y + v.y) / 2 + dx / length * bend
 
 
-def _over_the_top(layout: Layout, start: Node, end: Node) -> tuple[float, float]:
-    """The control point that lifts the two sides' own tie over every actor between them."""
-    peak = min(node.box.y for node in layout.nodes) - ARC_CLEARANCE
-    return (start.x + end.x) / 2, 2 * peak - (start.y + end.y) / 2
+def _arc(start: Node, end: Node, control: tuple[float, float], room: float) -> str:
+    """A quadratic arc from marker edge to marker edge (leaving ``room`` for an arrowhead)."""
+    cx, cy = control
+    x1, y1 = _toward(start, cx, cy, start.extent + 1.0)
+    x2, y2 = _toward(end, cx, cy, end.extent + 1.0 + room)
+    return f"M{x1},{y1} Q{round(cx, 1)},{round(cy, 1)} {x2},{y2}"
+
+
+def _over_the_top(start: Node, end: Node, control_y: float, room: float) -> str:
+    """The sides' own tie: up from one side, over every actor, down to the other."""
+    x1, y1 = _toward(start, start.x, control_y, start.extent + 1.0)
+    x2, y2 = _toward(end, end.x, control_y, end.extent + 1.0 + room)
+    return f"M{x1},{y1} C{start.x},{control_y} {end.x},{control_y} {x2},{y2}"
 
 
 def _toward(node: Node, x: float, y: float, distance: float) -> tuple[float, float]:

@@ -3,21 +3,21 @@
 Shared membership of an organisation ties every pair of its members, which
 would bury the picture under cliques; instead the organisations that matter
 (a side belongs to them, a finding runs through them, or they are actors in
-the graph) are drawn as nodes with one dotted line per member. Every other
-tie with a direct reason (arms, an alliance or partnership, a hostility) is
-drawn with the sign of the whole tie.
+the graph) are drawn as nodes with one dotted line per member. Every tie with
+a direct reason (arms, an alliance or partnership, a hostility) is drawn: one
+line for its friendly reasons, one for its hostile ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import combinations
 
 from allegiance.graph.analysis import Analysis
 from allegiance.graph.findings import Finding, FindingType
-from allegiance.graph.signed import LinkKind, Tie
+from allegiance.graph.signed import Link, LinkKind, Tie
 from allegiance.model import ClaimKind
 
 
@@ -39,6 +39,7 @@ class DrawnTie:
     claims: tuple[int, ...]
     source: str | None = None  # the supplier, when the tie is arms one way
     findings: tuple[int, ...] = ()  # 1-based numbers of the findings it stands behind
+    lane: int = 0  # 1 for the second line between the same two actors
 
     @property
     def odd(self) -> bool:
@@ -61,36 +62,51 @@ class TieSelection:
 def select_ties(analysis: Analysis) -> TieSelection:
     """The ties to draw for ``analysis``, each marked with the findings it is behind."""
     organisations = _drawn_organisations(analysis)
-    direct = [_direct(tie) for tie in analysis.graph.ties if _has_direct_reason(tie)]
+    direct = [line for tie in analysis.graph.ties for line in _direct(tie)]
     members = list(_memberships(analysis, organisations))
     marked = _mark(analysis, direct + members, set(organisations))
     vias = {link.via for tie in analysis.graph.ties for link in tie.links if link.via}
     return TieSelection(tuple(marked), organisations, tuple(sorted(vias - set(organisations))))
 
 
-def _has_direct_reason(tie: Tie) -> bool:
-    return any(link.kind is not LinkKind.CO_MEMBERSHIP for link in tie.links)
+def _direct(tie: Tie) -> list[DrawnTie]:
+    """A line for the friendly reasons of a tie and one for the hostile ones, if it has them.
+
+    Each line takes the sign of its own reasons, not of the whole tie: two
+    sides that share an alliance and fight get a friendly and a hostile line,
+    rather than one that hides either (the tie's net sign is what the balance
+    section counts).
+    """
+    drawn: list[DrawnTie] = []
+    for sign in (1, -1):
+        links = [
+            link
+            for link in tie.links
+            if link.sign == sign and link.kind is not LinkKind.CO_MEMBERSHIP
+        ]
+        if links:
+            drawn.append(_line(tie, links, lane=len(drawn)))
+    return drawn
 
 
-def _direct(tie: Tie) -> DrawnTie:
-    supply = tie.links_of(LinkKind.SUPPLY)
-    sources = {link.source for link in supply}
-    one_way = len(supply) == len(tie.links) and len(sources) == 1
+def _line(tie: Tie, links: list[Link], lane: int) -> DrawnTie:
+    sources = {link.source for link in links}
+    one_way = all(link.kind is LinkKind.SUPPLY for link in links) and len(sources) == 1
     kinds = dict.fromkeys(
         (link.detail if link.kind in _RELATIONS and link.detail else str(link.kind)).replace(
             "_", " "
         )
-        for link in tie.links
-        if link.kind is not LinkKind.CO_MEMBERSHIP
+        for link in links
     )
     return DrawnTie(
         tie.u,
         tie.v,
-        Style.POSITIVE if tie.sign > 0 else Style.NEGATIVE,
-        tie.weight,
+        Style.POSITIVE if links[0].sign > 0 else Style.NEGATIVE,
+        sum(link.weight for link in links),
         tuple(kinds),
-        tie.claims,
+        tuple(sorted({c for link in links for c in link.claims})),
         source=next(iter(sources)) if one_way else None,
+        lane=lane,
     )
 
 
@@ -108,10 +124,12 @@ def _drawn_organisations(analysis: Analysis) -> tuple[str, ...]:
     """Organisations a side belongs to, that an odd alignment runs through, or that are actors."""
     known = organisation_codes(analysis)
     sides = set(analysis.conflict.sides)
+    # Only organisations whose shared membership ties someone in the graph.
+    binding = {link.via for tie in analysis.graph.ties for link in tie.links if link.via}
     wanted = {
         c.object
         for c in analysis.claims.values()
-        if c.kind is ClaimKind.MEMBERSHIP and c.subject in sides and _binding(analysis, c.object)
+        if c.kind is ClaimKind.MEMBERSHIP and c.subject in sides and c.object in binding
     }
     wanted |= {
         finding.via
@@ -120,11 +138,6 @@ def _drawn_organisations(analysis: Analysis) -> tuple[str, ...]:
     }
     wanted |= set(analysis.graph.nodes)
     return tuple(sorted(wanted & known))
-
-
-def _binding(analysis: Analysis, organisation: str) -> bool:
-    """Whether shared membership of ``organisation`` ties anyone in the graph."""
-    return any(link.via == organisation for tie in analysis.graph.ties for link in tie.links)
 
 
 def _memberships(analysis: Analysis, organisations: Iterable[str]) -> Iterator[DrawnTie]:
@@ -145,20 +158,19 @@ def _memberships(analysis: Analysis, organisations: Iterable[str]) -> Iterator[D
 def _mark(analysis: Analysis, ties: list[DrawnTie], organisations: set[str]) -> Iterator[DrawnTie]:
     """Number each tie with the odd alignments it stands behind.
 
-    Cross-pressure is left out: its ties are the actor's ordinary friendships,
-    and the picture marks the pressured actor itself instead.
+    Cross-pressure is left out (its ties are the actor's ordinary friendships,
+    and the picture marks the pressured actor itself instead), and so are
+    sources disagreeing about a claim, which is no alignment at all.
     """
     behind: dict[frozenset[str], list[int]] = {}
     for number, finding in enumerate(analysis.findings, start=1):
-        if finding.type is FindingType.CROSS_PRESSURE:
+        if finding.type in (FindingType.CROSS_PRESSURE, FindingType.SOURCE_DISAGREEMENT):
             continue
         for pair in odd_pairs(finding, analysis, organisations):
             behind.setdefault(pair, []).append(number)
     for tie in ties:
         numbers = tuple(sorted(set(behind.get(tie.pair, ()))))
-        yield DrawnTie(
-            tie.u, tie.v, tie.style, tie.weight, tie.kinds, tie.claims, tie.source, numbers
-        )
+        yield replace(tie, findings=numbers)
 
 
 def pressured(analysis: Analysis) -> dict[str, tuple[int, ...]]:

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 from charset_normalizer import from_bytes
@@ -49,10 +50,7 @@ def read_article(path: Path, *, published: date | None = None) -> Document:
     """One article as a document; ``published`` overrides whatever date the file gives."""
     data = _read_bytes(path)
     text = _decode(path, data)
-    if _is_html(path, text):
-        doc = _from_html(path, text)
-    else:
-        doc = _from_text(path, text)
+    doc = _from_html(path, text) if _is_html(path, text) else _from_text(path, text)
     if published is not None:
         doc = Document.from_text(
             doc.text,
@@ -127,7 +125,9 @@ def _from_html(path: Path, html: str) -> Document:
     except (ValueError, TypeError, AttributeError) as exc:
         # trafilatura has been seen to raise these on mangled markup.
         raise InputError(f"{path}: unreadable HTML ({exc})") from exc
-    meta = found.as_dict() if found is not None else {}
+    meta: dict[str, Any] = {}
+    if found is not None:
+        meta = found if isinstance(found, dict) else found.as_dict()
     text = (meta.get("text") or "").strip()
     if not text:
         raise InputError(f"{path}: no article text found in the HTML")

@@ -1,0 +1,1 @@
+"""The app's endpoints, one module per noun: conflicts, claims, ingest."""
