@@ -25,6 +25,8 @@ PUBLISHER = "allegiance demo desk (our own summary of public reporting, 2023)"
 # The border war flared in 2021; the analysis looks at the years since.
 CONFLICT = Conflict("KGZ", "TJK", start=2021)
 STORE_NAME = "demo.db"
+BRIEFING = "kgz-tjk-briefing.html"
+BRIEFING_MD = "kgz-tjk-briefing.md"
 
 
 @dataclass(frozen=True, slots=True)

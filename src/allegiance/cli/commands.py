@@ -6,8 +6,8 @@ import click
 
 from allegiance.cli.analyze import analyze_command
 from allegiance.cli.claims import claims_command, review_command
-from allegiance.cli.demo import demo_command
 from allegiance.cli.datasets import buildup_command, import_group
+from allegiance.cli.demo import demo_command
 from allegiance.cli.extract import extract_command, ingest_command
 from allegiance.cli.lookup import actors_command, weapons_command
 from allegiance.cli.report import report_command

@@ -8,6 +8,7 @@ import click
 
 from allegiance import demo
 from allegiance.analyst import Analyst
+from allegiance.report import write_report
 from allegiance.report.text import render_text
 from allegiance.store import Store
 
@@ -36,7 +37,10 @@ def demo_command(out: Path) -> None:
         analyst = Analyst(store)
         analysis = analyst.analyze(demo.CONFLICT)
         click.echo(render_text(analysis, analyst.documents(analysis), analyst.namer), nl=False)
+        html = write_report(analyst, analysis, out / demo.BRIEFING)
+        markdown = write_report(analyst, analysis, out / demo.BRIEFING_MD)
     db = built.path
+    click.echo(f"\nBriefing: {html.resolve()}\n          {markdown.resolve()}")
     click.echo(
         "\nTry next:\n"
         f"  allegiance analyze --conflict KGZ:TJK --from 2021 --db {db} --format json\n"

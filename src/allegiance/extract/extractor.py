@@ -170,9 +170,7 @@ class RuleExtractor:
     @staticmethod
     def _needs_object(hits: list[Hit]) -> bool:
         """Whether every transfer word here needs a weapon named with it ("provided")."""
-        return all(
-            e.supply.needs_object for h in hits for e in h.entries if e.supply is not None
-        )
+        return all(e.supply.needs_object for h in hits for e in h.entries if e.supply is not None)
 
     def _claims(self, read: _Read, view: View, period: Period, discourse: Discourse) -> list[Claim]:
         relations: list[tuple[Draft, Period]] = []

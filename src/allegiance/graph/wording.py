@@ -77,4 +77,13 @@ def years(values: Iterable[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
+def period(start: int | None, end: int | None) -> str:
+    """'2021', '2021–2023', 'since 2021' (a period still running), or ''."""
+    if start is None:
+        return "" if end is None else str(end)
+    if end is None:
+        return f"since {start}"
+    return str(start) if start == end else f"{start}–{end}"
+
+
 NameFunction = Callable[[str], str]

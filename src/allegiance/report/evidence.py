@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from allegiance.graph.wording import Namer, years
+from allegiance.graph.wording import Namer, period
 from allegiance.model import Claim, ClaimKind, Document, DocumentKind, Evidence
 
 
 def describe_claim(claim: Claim, name: Namer) -> str:
     """'Turkey → Kyrgyzstan: Bayraktar TB2 (drone), 2021, delivered'."""
     subject, obj = name.plain(claim.subject), name.plain(claim.object)
-    when = years(y for y in (claim.start, claim.end) if y is not None)
+    when = period(claim.start, claim.end)
     if claim.kind is ClaimKind.SUPPLY:
         what = claim.weapon or (str(claim.category).replace("_", " ") if claim.category else "arms")
         if claim.weapon and claim.category:

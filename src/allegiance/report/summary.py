@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from allegiance.graph.analysis import Analysis
 from allegiance.graph.findings import Finding, FindingType
-from allegiance.graph.wording import Namer, listing, years
+from allegiance.graph.wording import Namer, listing, period
 from allegiance.model import RELATION_STRENGTH, ClaimKind, Relation
 
 MAX_NAMED = 5  # backers named per side before "and N others"
@@ -62,7 +62,7 @@ def _period(periods: Sequence[tuple[int | None, int | None]]) -> str:
     if any(s is not None and e is None for s, e in periods):
         return f", since {min(starts)}"
     ends = [e for _, e in periods if e is not None]
-    return f", {years([min(starts), max(ends)]) if min(starts) != max(ends) else min(starts)}"
+    return f", {period(min(starts), max(ends))}"
 
 
 def _arming(analysis: Analysis, side: str, name: Namer) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from importlib import resources
 
-from allegiance.actors import Gazetteer, Membership
+from allegiance.actors import Gazetteer, Membership, MembershipStatus
 from allegiance.model import Claim, ClaimKind, Document, DocumentKind, Evidence, content_hash
 from allegiance.store import Store
 
@@ -35,8 +35,14 @@ def reference_document() -> Document:
 
 
 def membership_claims(gazetteer: Gazetteer, document_id: str) -> Iterator[Claim]:
-    """One claim per membership period, citing its row."""
+    """One claim per period of full membership, citing its row.
+
+    Observers and associates sit at the table without the obligations, so
+    they make no membership claim.
+    """
     for membership in gazetteer.memberships():
+        if membership.status is not MembershipStatus.FULL:
+            continue
         yield Claim(
             ClaimKind.MEMBERSHIP,
             membership.member,
@@ -58,7 +64,7 @@ def _evidence(membership: Membership, document_id: str) -> Evidence:
         method=METHOD,
         confidence=CONFIDENCE,
         row=membership.row,
-        text=f"{membership.member} {membership.status} member of {membership.organisation} "
+        text=f"{membership.member} member of {membership.organisation} "
         f"{period} ({membership.source})",
         since=membership.since,
         until=membership.until,

@@ -52,15 +52,15 @@ async def home(request: Request) -> Response:
 
 async def api_index(request: Request) -> Response:
     """The API's endpoints, from the same table that routes them."""
-    listed = [
-        {"method": e.method, "path": e.path, "help": e.help} for e in ENDPOINTS if e.api
-    ]
+    listed = [{"method": e.method, "path": e.path, "help": e.help} for e in ENDPOINTS if e.api]
     return JSONResponse({"endpoints": listed})
 
 
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("/", home, "To the conflicts."),
-    Endpoint("/conflicts", conflicts.conflicts_page, "Pairs of hostile states, most evidence first."),
+    Endpoint(
+        "/conflicts", conflicts.conflicts_page, "Pairs of hostile states, most evidence first."
+    ),
     Endpoint("/conflicts/open", conflicts.open_conflict, "Open the conflict ?a=&b= names."),
     Endpoint("/conflicts/{spec}", conflicts.conflict_page, "A conflict's alignment graph."),
     Endpoint(

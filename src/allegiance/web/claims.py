@@ -204,7 +204,9 @@ def load_document(store: Store, document_id: str) -> Document:
 def claim_detail(store: Store, claim_id: int) -> ClaimDetail:
     """A claim, each piece of its evidence in its document, and its audit trail."""
     claim = load_claim(store, claim_id)
-    documents = {d: load_document(store, d) for d in dict.fromkeys(e.document_id for e in claim.evidence)}
+    documents = {
+        d: load_document(store, d) for d in dict.fromkeys(e.document_id for e in claim.evidence)
+    }
     views = tuple(evidence_view(e, documents.get(e.document_id)) for e in claim.evidence)
     return ClaimDetail(claim, views, tuple(store.reviews(claim_id)), documents)
 

@@ -59,7 +59,9 @@ def conflict_rows(store: Store, gazetteer: Gazetteer, name: Namer) -> list[Confl
         for claim in store.claims(kind=ClaimKind.HOSTILITY)
         if _state(gazetteer, claim.subject) and _state(gazetteer, claim.object)
     ]
-    return sorted(rows, key=lambda r: (-r.evidence, -r.documents, -(r.end or r.start or 0), r.sides))
+    return sorted(
+        rows, key=lambda r: (-r.evidence, -r.documents, -(r.end or r.start or 0), r.sides)
+    )
 
 
 def _state(gazetteer: Gazetteer, code: str) -> bool:
@@ -110,9 +112,7 @@ def parse_conflict(
 def year_range(store: Store, sides: Iterable[str], today: date | None = None) -> tuple[int, int]:
     """The years the time slider spans: from the sides' earliest claim to this year."""
     now = (today or date.today()).year
-    found = [
-        y for c in store.claims(actors=set(sides)) for y in (c.start, c.end) if y is not None
-    ]
+    found = [y for c in store.claims(actors=set(sides)) for y in (c.start, c.end) if y is not None]
     latest = max([now, *found])
     earliest = min(found, default=latest - 10)
     return max(earliest, latest - OLDEST_YEAR_SHOWN), latest

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
+from jinja2 import TemplateError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from allegiance.errors import AllegianceError, InputError, NotFoundError, StoreError
 from allegiance.web.security import HEADERS
@@ -28,11 +29,14 @@ def is_api(request: Request) -> bool:
 
 
 def error_response(request: Request, status: int, message: str) -> Response:
-    """The one way an error reaches a user: ``{"error", "status"}`` for the API, a page otherwise."""
+    """How every error reaches a user: ``{"error", "status"}`` for the API, a page otherwise."""
     if is_api(request):
         return JSONResponse({"error": message, "status": status}, status_code=status)
     context = {"status": status, "title": _phrase(status), "message": message}
-    return render(request, "error.html", context, status=status)
+    try:
+        return render(request, "error.html", context, status=status)
+    except TemplateError:  # the page itself failed: still say what went wrong
+        return PlainTextResponse(f"{status} {context['title']}: {message}", status_code=status)
 
 
 def _phrase(status: int) -> str:

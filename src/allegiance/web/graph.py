@@ -121,6 +121,7 @@ def _tie(segment: Segment) -> dict[str, Any]:
         "weight": round(tie.weight, 3),
         "claims": list(tie.claims),
         "findings": list(tie.findings),
+        "arrow": segment.arrow,
         "title": segment.title,
         "path": segment.path,
     }

@@ -1,4 +1,4 @@
-"""The web app's settings: one table of (name, default, help) that the CLI, the pages and the docs read.
+"""The web app's settings: one table of (name, default, help) for the CLI, the pages and the docs.
 
 ``WebConfig`` is what one running server was started with: the store, the
 address it listens on, the write token (if any) and the values of the settings.
@@ -51,7 +51,9 @@ def setting_values(pairs: Iterable[tuple[str, str]]) -> dict[str, int]:
     values: dict[str, int] = {}
     for name, raw in pairs:
         if name not in known:
-            raise InputError(f"unknown setting {name!r}; the settings are {', '.join(sorted(known))}")
+            raise InputError(
+                f"unknown setting {name!r}; the settings are {', '.join(sorted(known))}"
+            )
         try:
             value = int(raw)
         except ValueError:

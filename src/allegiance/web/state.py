@@ -59,7 +59,7 @@ class WebState:
             return self._extractor
 
     def extract(self, doc: Document) -> list[Claim]:
-        """The claims ``doc`` states; one extraction at a time (the extractor is not shared-safe)."""
+        """The claims ``doc`` states; one extraction at a time (extractors keep state)."""
         with self._extracting:
             return list(self.extractor.extract(doc))
 

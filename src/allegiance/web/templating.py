@@ -71,7 +71,7 @@ def render(
             and not same_token(request.cookies.get(TOKEN_COOKIE), expected),
             reviewer=unquote(request.cookies.get(REVIEWER_COOKIE, "")),
             store_name=state.config.db.name,
-            **context,
+            **({"section": ""} | context),
         )
     )
     response = HTMLResponse(html, status_code=status)
