@@ -4,13 +4,14 @@ Run: ``.venv/bin/python benchmarks/extraction.py [--articles N] [--baseline N]``
 
 Accuracy: precision, recall and F1 over (kind, subject, object), per claim kind and
 micro-averaged, on the seed article (when ../shared/seeds is here) and on the test
-articles in tests/fixtures/articles (development set and held-out set apart).
+articles in tests/fixtures/articles (development set and the two held-out sets apart).
 
 Speed: articles/s and MB/s of CPU time on one core (process time, so that other
-work on a shared machine does not count against either side) over a corpus of ~1,000-word articles built,
-with a fixed seed, from the test articles' paragraphs and filler paragraphs written
-for this benchmark, against the plain spaCy pipeline (blank English, sentencizer and
-a PhraseMatcher over the same gazetteer, catalogue and trigger words) as baseline.
+work on a shared machine counts against neither side) over a corpus of ~1,000-word
+articles built, with a fixed seed, from the test articles' paragraphs and filler
+paragraphs written for this benchmark, against the plain spaCy pipeline (blank
+English, sentencizer and a PhraseMatcher over the same gazetteer, catalogue and
+trigger words) as baseline.
 """
 
 from __future__ import annotations

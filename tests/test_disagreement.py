@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from allegiance.graph.disagreement import Disagreement, DisagreementKind, disagreements
 from allegiance.model import (
     Category,
     Claim,
@@ -18,7 +19,6 @@ from allegiance.model import (
     Status,
 )
 from allegiance.sources.dataset import Context
-from allegiance.graph.disagreement import Disagreement, DisagreementKind, disagreements
 from allegiance.sources.importer import import_file
 from allegiance.store import Store
 

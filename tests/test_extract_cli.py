@@ -99,7 +99,7 @@ def test_a_bad_file_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
     bad.write_bytes(bytes(range(256)) * 10)
     result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
     assert result.exit_code == 1
-    assert result.stderr == f"error: {bad}: binary data, not text\n"
+    assert result.stderr == f"{bad}: binary data, not text\n"
     assert "2 documents added" in result.stdout and "1 files failed" in result.stdout
     with Store.open(db) as store:
         assert store.counts()["documents"] == 2

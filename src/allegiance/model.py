@@ -7,6 +7,7 @@ never as loose dicts; ``to_dict`` gives the documented JSON shape.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -344,11 +345,25 @@ def _live(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
     return tuple(e for e in evidence if e.review is not Review.REJECTED)
 
 
+def independent(evidence: Iterable[Evidence], weight: Callable[[Evidence], float]) -> list[float]:
+    """One weight per document: the strongest piece of each.
+
+    Pieces from one document (an article repeating itself, a dataset's yearly
+    rows, a month of event data) are not independent witnesses, so they count
+    once; different documents combine as independent sources.
+    """
+    best: dict[str, float] = {}
+    for piece in evidence:
+        best[piece.document_id] = max(best.get(piece.document_id, 0.0), weight(piece))
+    return list(best.values())
+
+
 def aggregate(claim: Claim) -> Claim:
     """Recompute a claim's period, status and confidence from its live evidence.
 
-    Confidence combines independent sources as a noisy-or: two sources at 0.6
-    give 0.84. A claim with no evidence keeps what it was built with.
+    Confidence combines independent sources (documents) as a noisy-or: two
+    sources at 0.6 give 0.84. A claim with no evidence keeps what it was
+    built with.
     """
     live = _live(claim.evidence)
     if not live:
@@ -356,8 +371,8 @@ def aggregate(claim: Claim) -> Claim:
     years = [y for e in live for y in (e.since, e.until) if y is not None]
     running = any(e.since is not None and e.until is None for e in live)
     disbelief = 1.0
-    for e in live:
-        disbelief *= 1.0 - e.confidence
+    for confidence in independent(live, lambda e: e.confidence):
+        disbelief *= 1.0 - confidence
     statuses = [e.status for e in live if e.status is not None]
     status = max(statuses, key=STATUS_STRENGTH.__getitem__) if statuses else claim.status
     start, end = claim.start, claim.end

@@ -95,7 +95,7 @@ def _read_all(files: list[Path], published: date | None, failures: list[str]) ->
 
 def _report(failures: list[str]) -> None:
     for line in failures:
-        click.echo(f"error: {line}", err=True)
+        click.echo(line, err=True)
     if failures:
         raise click.exceptions.Exit(1)
 

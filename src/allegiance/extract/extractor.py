@@ -90,7 +90,8 @@ class RuleExtractor:
         if not doc.text.strip():
             return []
         read = _Read(doc, plain(doc.text), normalise(doc.text), doc.date.year if doc.date else None)
-        hits = _one_actor_each(self.patterns.scan_forms(read.plain, read.lowered))
+        found = self.patterns.scan_forms(read.plain, read.lowered)
+        hits = _one_actor_each([h for h in found if _credible(doc.text, h)])
         discourse = Discourse(self.lexicon.words("obliques"))
         claims: list[Claim] = []
         for sentence, own in _by_sentence(split_sentences(doc.text, self._abbreviations), hits):
@@ -107,7 +108,6 @@ class RuleExtractor:
                 lowered = read.lowered[sentence.start : sentence.end]
                 discourse.year = YearReader.last(lowered) or discourse.year
             return []
-        hits = [h for h in hits if self._credible(read.doc.text, h)]
         roles = self._roles(read.lowered, hits)
         discourse.read(read.plain, read.lowered, hits, roles)
         lowered = read.lowered[sentence.start : sentence.end]
@@ -118,15 +118,6 @@ class RuleExtractor:
             claims = self._claims(read, view, period, discourse)
         discourse.year = YearReader.last(lowered) or discourse.year
         return claims
-
-    def _credible(self, text: str, hit: Hit) -> bool:
-        """Drop mentions an ambiguous alias makes in lower case ("turkey") or as a bare code."""
-        entry = hit.entries[0]
-        if entry.type is HitType.ACTOR and entry.ambiguous:
-            return entry.form != "code" and text[hit.start].isupper()
-        if entry.type is HitType.WEAPON and len(hit.entries) == 1:
-            return not entry.ambiguous or text[hit.start].isupper()
-        return True
 
     def _roles(self, lowered: str, hits: list[Hit]) -> dict[int, str]:
         roles = {}
@@ -266,6 +257,16 @@ def _denied(claim: Claim, read: _Read, view: View, method: str) -> Claim:
         status=Status.DENIED,
     )
     return replace(claim, status=Status.DENIED, evidence=(evidence,))
+
+
+def _credible(text: str, hit: Hit) -> bool:
+    """Drop mentions an ambiguous alias makes in lower case ("turkey") or as a bare code."""
+    entry = hit.entries[0]
+    if entry.type is HitType.ACTOR and entry.ambiguous:
+        return entry.form != "code" and text[hit.start].isupper()
+    if entry.type is HitType.WEAPON and len(hit.entries) == 1:
+        return not entry.ambiguous or text[hit.start].isupper()
+    return True
 
 
 @cache

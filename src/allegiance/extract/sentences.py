@@ -15,7 +15,6 @@ from dataclasses import dataclass
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 # A line that starts with one of these is a list item, not the rest of a wrapped line.
 LIST_MARKS = ("-", "*", "•", "–")
 
@@ -82,10 +81,10 @@ def _abbreviated(text: str, begin: int, dot: int, abbreviations: frozenset[str])
     """Whether the full stop at ``dot`` closes an abbreviation or an initial ("John M.")."""
     if text[dot] != ".":
         return False
-    found = _WORD_BEFORE.search(text, begin, dot)
-    if found is None:
+    space = max(text.rfind(" ", begin, dot), text.rfind("\n", begin, dot), begin - 1)
+    word = text[space + 1 : dot].lstrip("(\"'“‘[")
+    if not word:
         return False
-    word = found.group(1)
     return word.lower().strip(".") in abbreviations or (len(word) == 1 and word.isupper())
 
 

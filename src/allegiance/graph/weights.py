@@ -1,8 +1,9 @@
 """How much a claim weighs as a tie: status, confidence, source method and recency.
 
 A piece of evidence weighs ``confidence × status factor × method factor ×
-recency``. A claim weighs the noisy-or of its pieces (two independent sources
-at 0.6 give 0.84) times its relation's factor (an alliance binds more than a
+recency``. A claim weighs the noisy-or of its sources — the strongest piece
+of each document, since one document's pieces are not independent (two
+sources at 0.6 give 0.84) times its relation's factor (an alliance binds more than a
 partnership), except that denials pull it down: a claim that some source
 denies loses half the denial's confidence. Recency halves a tie's weight for
 every ``HALF_LIFE`` years between the tie's last year and the analysis's
@@ -12,7 +13,7 @@ no end) is current.
 
 from __future__ import annotations
 
-from allegiance.model import Claim, Evidence, Relation, Review, Status
+from allegiance.model import Claim, Evidence, Relation, Review, Status, independent
 
 STATUS_FACTOR: dict[Status, float] = {
     Status.DELIVERED: 1.0,
@@ -93,13 +94,11 @@ def _last_year(piece: Evidence, claim: Claim) -> int | None:
 def claim_weight(claim: Claim, reference_year: int | None) -> float:
     """A claim's weight as a tie, 0..1, from its live evidence."""
     live = [e for e in claim.evidence if e.review is not Review.REJECTED]
+    denial = max((e.confidence for e in live if e.status is Status.DENIED), default=0.0)
+    affirming = [e for e in live if e.status is not Status.DENIED]
     disbelief = 1.0
-    denial = 0.0
-    for piece in live:
-        if piece.status is Status.DENIED:
-            denial = max(denial, piece.confidence)
-            continue
-        disbelief *= 1.0 - evidence_weight(piece, claim, reference_year)
+    for weight in independent(affirming, lambda e: evidence_weight(e, claim, reference_year)):
+        disbelief *= 1.0 - weight
     flavour = RELATION_FACTOR[claim.relation] if claim.relation is not None else 1.0
     return (1.0 - disbelief) * (1.0 - 0.5 * denial) * flavour
 

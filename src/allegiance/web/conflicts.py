@@ -85,7 +85,7 @@ def _row(claim: Claim, name: Namer) -> ConflictRow:
 
 def side_code(query: str, gazetteer: Gazetteer) -> str:
     """The one actor a side names (code, name, capital...): unknown is 404, ambiguous 400."""
-    found = gazetteer.resolve(query)
+    found = gazetteer.resolve(query) or gazetteer.resolve(query.strip().upper())
     exact = [a for a in found if a.code == query.strip().upper()]
     if exact or len(found) == 1:
         return (exact or found)[0].code
@@ -104,9 +104,11 @@ def parse_conflict(
     as_of: date | None = None,
 ) -> Conflict:
     """The conflict ``A:B`` names (codes or names), over a window of years, as known ``as_of``."""
-    parsed = Conflict.parse(spec)
-    a, b = side_code(parsed.side_a, gazetteer), side_code(parsed.side_b, gazetteer)
-    return Conflict(a, b, start=start, end=end, as_of=as_of)
+    Conflict.parse(spec)  # an InputError unless it is written A:B
+    a, _, b = (part.strip() for part in spec.partition(":"))
+    return Conflict(
+        side_code(a, gazetteer), side_code(b, gazetteer), start=start, end=end, as_of=as_of
+    )
 
 
 def year_range(store: Store, sides: Iterable[str], today: date | None = None) -> tuple[int, int]:

@@ -38,6 +38,7 @@ class ConflictView:
     briefing: Briefing
     svg: str
     graph: dict[str, Any]
+    years: tuple[int, int]  # the years the time slider spans
 
     @property
     def conflict(self) -> Conflict:
@@ -59,7 +60,8 @@ def conflict_view(analyst: Analyst, conflict: Conflict, years: tuple[int, int]) 
         describe=lambda node: describe_node(node, briefing),
         id_prefix="graph",
     )
-    return ConflictView(analysis, briefing, svg, graph_data(analysis, briefing, analyst, years))
+    graph = graph_data(analysis, briefing, analyst, years)
+    return ConflictView(analysis, briefing, svg, graph, years)
 
 
 def describe_node(node: Node, briefing: Briefing) -> str:

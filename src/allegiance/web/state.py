@@ -9,8 +9,9 @@ nothing is lost. The gazetteer and the extractor are built once and shared.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -20,10 +21,12 @@ from allegiance.analyst import Analyst
 from allegiance.extract import Extractor, default_extractor
 from allegiance.model import Claim, Document
 from allegiance.store import Store
+from allegiance.web.graph import ConflictView
 from allegiance.web.security import Csrf
 from allegiance.web.settings import WebConfig
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 class WebState:
@@ -43,6 +46,8 @@ class WebState:
         self._extractor = extractor
         self._loading = threading.Lock()
         self._extracting = threading.Lock()
+        # Redrawing a conflict asks for its JSON and its HTML at once: one analysis serves both.
+        self.views: Remembered[tuple[object, ...], ConflictView] = Remembered()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -68,6 +73,36 @@ class WebState:
 
     def open_store(self) -> Store:
         return Store.open(self.config.db)
+
+
+class Remembered(Generic[K, T]):
+    """The last few results of an expensive computation (a conflict's analysis), by key."""
+
+    def __init__(self, size: int = 16) -> None:
+        self._size = size
+        self._found: OrderedDict[K, T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K, make: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._found:
+                self._found.move_to_end(key)
+                return self._found[key]
+        made = make()
+        with self._lock:
+            self._found[key] = made
+            while len(self._found) > self._size:
+                self._found.popitem(last=False)
+        return made
+
+
+def fingerprint(store: Store) -> tuple[int, ...]:
+    """What changes whenever anything an analysis reads is written (documents, claims, reviews)."""
+    row = store.conn.execute(
+        "SELECT (SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM claims),"
+        " (SELECT coalesce(max(id), 0) FROM evidence), (SELECT coalesce(max(id), 0) FROM reviews)"
+    ).fetchone()
+    return tuple(int(v) for v in row)
 
 
 def web_state(request: Request) -> WebState:

@@ -102,7 +102,7 @@
     const home = { x: box.x, y: box.y, w: box.width, h: box.height };
     svg.removeAttribute("width");
     svg.removeAttribute("height");
-    const adopted = { svg, nodes, ties, home, box: { ...home } };
+    const adopted = { svg, nodes, ties, home, homeText: svg.getAttribute("viewBox"), box: { ...home } };
     listen(adopted);
     return adopted;
   }
@@ -274,7 +274,7 @@
       const how = button.dataset.zoom;
       if (how === "reset") {
         picture.box = { ...picture.home };
-        showBox(picture);
+        picture.svg.setAttribute("viewBox", picture.homeText);
       } else {
         zoom(picture, how === "in" ? ZOOM_STEP : 1 / ZOOM_STEP, null);
       }

@@ -18,7 +18,7 @@ from allegiance.store import Store
 from allegiance.web import params
 from allegiance.web.conflicts import ConflictRow, conflict_rows, parse_conflict, year_range
 from allegiance.web.graph import ConflictView, conflict_view
-from allegiance.web.state import in_store, web_state
+from allegiance.web.state import WebState, fingerprint, in_store, web_state
 from allegiance.web.templating import render
 
 
@@ -70,57 +70,57 @@ class Window:
         return "?" + urlencode(found) if found else ""
 
 
+def _fresh(state: WebState, store: Store, conflict: Conflict) -> ConflictView:
+    return conflict_view(state.analyst(store), conflict, year_range(store, conflict.sides))
+
+
 def _spec(conflict: Conflict) -> str:
     return f"{conflict.side_a}:{conflict.side_b}"
 
 
-async def _view(request: Request) -> tuple[ConflictView, tuple[int, int], Window]:
+async def _view(request: Request) -> tuple[ConflictView, Window]:
+    """The conflict the path names over the window the query asks for (from the cache if fresh)."""
     state = web_state(request)
     window = Window.of(request)
     spec = request.path_params["spec"]
 
-    def work(store: Store) -> tuple[ConflictView, tuple[int, int]]:
+    def work(store: Store) -> ConflictView:
         conflict = parse_conflict(
-            spec,
-            state.gazetteer,
-            start=window.start,
-            end=window.end,
-            as_of=window.as_of,
+            spec, state.gazetteer, start=window.start, end=window.end, as_of=window.as_of
         )
-        years = year_range(store, conflict.sides)
-        return conflict_view(state.analyst(store), conflict, years), years
+        key = (conflict, fingerprint(store), date.today())
+        return state.views.get(key, lambda: _fresh(state, store, conflict))
 
-    view, years = await in_store(request, work)
-    return view, years, window
+    return await in_store(request, work), window
 
 
 async def conflict_page(request: Request) -> Response:
-    view, years, window = await _view(request)
+    view, window = await _view(request)
     spec = _spec(view.conflict)
     if request.path_params["spec"] != spec:
         return RedirectResponse(f"/conflicts/{spec}{window.query()}", status_code=303)
-    return render(request, "conflict.html", _context(view, years, window))
+    return render(request, "conflict.html", _context(view, window))
 
 
 async def conflict_fragment(request: Request) -> Response:
     """The findings, tables and balance of a conflict, for the page to swap in when redrawn."""
-    view, years, window = await _view(request)
-    return render(request, "analysis.html", _context(view, years, window))
+    view, window = await _view(request)
+    return render(request, "analysis.html", _context(view, window))
 
 
 async def api_conflict(request: Request) -> Response:
-    view, _, _ = await _view(request)
+    view, _ = await _view(request)
     return JSONResponse(view.to_dict())
 
 
-def _context(view: ConflictView, years: tuple[int, int], window: Window) -> dict[str, object]:
+def _context(view: ConflictView, window: Window) -> dict[str, object]:
     briefing = view.briefing
     return {
         "section": "conflicts",
         "view": view,
         "b": briefing,
         "spec": _spec(view.conflict),
-        "years": years,
+        "years": view.years,
         "window": window,
         "notes": {note.number: note for note in briefing.footnotes},
         # Drawn by report.svg from an autoescaping template: no document text is raw in it.
