@@ -12,7 +12,12 @@ from allegiance.graph.sides import Stance
 from allegiance.graph.wording import Namer
 from allegiance.model import Claim, ClaimKind, Conflict, Evidence, Relation, Status
 
-ORGS = {"NATO": "military_alliance", "CSTO": "military_alliance", "EAEU": "economic"}
+ORGS = {
+    "NATO": "military_alliance",
+    "CSTO": "military_alliance",
+    "SCO": "security",
+    "EAEU": "economic",
+}
 NAMES = {
     "AAA": "Avaria",
     "BBB": "Borduria",
@@ -128,17 +133,19 @@ def test_enemies_backing_the_same_side() -> None:
 
 
 def test_the_two_sides_in_one_alliance() -> None:
-    membership = [member("AAA", "CSTO"), member("BBB", "CSTO"), member("AAA", "EAEU")]
+    membership = [member("AAA", "CSTO"), member("BBB", "CSTO"), member("AAA", "SCO")]
     clash = hostile("AAA", "BBB")
 
-    result = run(clash, *membership, member("BBB", "EAEU"))
+    result = run(
+        clash, *membership, member("BBB", "SCO"), member("AAA", "EAEU"), member("BBB", "EAEU")
+    )
 
     (finding,) = [f for f in result.findings if f.type is FindingType.INTRA_ALLIANCE_CONFLICT]
     assert finding.via == "CSTO"
     assert finding.actors == ("AAA", "BBB", "CSTO")
     assert finding.explanation == (
         "Avaria and Borduria are both members of the CSTO, yet they are in conflict "
-        "(armed clash); they also share the EAEU."
+        "(armed clash); they also share the SCO."
     )
     assert {clash.id, membership[0].id, membership[1].id} <= set(finding.claims)
 

@@ -295,7 +295,8 @@ def test_uploads_over_the_limit_are_413(db: Path) -> None:
 
 
 def test_hostile_html_in_an_article_is_shown_as_text(web: TestClient) -> None:
-    done = web.post("/api/ingest", json={"title": "<script>alert(1)</script>", "text": HOSTILE})
+    hostile = {"title": "<script>alert(1)</script>", "text": HOSTILE, "url": "javascript:alert(1)"}
+    done = web.post("/api/ingest", json=hostile)
     assert done.status_code == 201
     body = done.json()
     claim = body["claims"][0]["id"]
@@ -307,7 +308,7 @@ def test_hostile_html_in_an_article_is_shown_as_text(web: TestClient) -> None:
     ]
     for page in pages:
         assert "<script>window" not in page and "<img src=x" not in page
-        assert "<script>alert" not in page
+        assert "<script>alert" not in page and "javascript:" not in page
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in pages[0]
     assert "&lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;" in pages[1]
     graph = re.search(r'id="graph-data">(.*?)</script>', pages[2], re.S)

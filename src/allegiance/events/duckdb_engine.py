@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import ibis
-import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow as pa
 
 from allegiance.events.fifo import Feeds, ZipFeed
 from allegiance.events.files import Compression, EventFile

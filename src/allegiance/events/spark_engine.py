@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import ibis
-import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow as pa
 
 from allegiance.events.files import Compression, EventFile
 from allegiance.events.layouts import EVENT_COLUMNS, Layout

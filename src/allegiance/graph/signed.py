@@ -93,8 +93,14 @@ class SignedGraph:
         return tuple(t for t in self.ties if actor in (t.u, t.v))
 
     def signed_edges(self) -> list[SignedEdge]:
-        """One edge per tie, for the frustration solver (each tie counts once)."""
-        return [SignedEdge(t.u, t.v, t.sign) for t in self.ties]
+        """One edge per tie, for the frustration solver.
+
+        Each tie counts once; its strength only breaks ties between equally
+        frustrated camp splits: the weights are 1 + ε·strength with ε so small
+        that all the strengths together stay under one tie.
+        """
+        epsilon = 1.0 / (1.0 + sum(t.weight for t in self.ties))
+        return [SignedEdge(t.u, t.v, t.sign, 1.0 + epsilon * t.weight) for t in self.ties]
 
 
 def build_graph(
@@ -132,6 +138,11 @@ def build_graph(
     )
     return SignedGraph(tuple(sorted(nodes)), ties)
 
+
+# Only organisations at least this binding (alliances and security
+# organisations) tie their members; a shared trade bloc or talking shop weighs
+# too little to tie two states by itself and would bury the pacts that do.
+TIE_FACTOR = 0.4
 
 # Sharing an organisation at least this binding (a military alliance) brings
 # an actor into the graph; sharing a trade bloc or a security forum does not.
@@ -211,7 +222,7 @@ def _co_memberships(
     shared: dict[tuple[str, str], list[Link]] = defaultdict(list)
     for organisation, group in sorted(members.items()):
         factor = organisation_factor(organisation_type(organisation))
-        if factor <= 0:
+        if factor < TIE_FACTOR:
             continue
         present = sorted(m for m in group if m in nodes)
         for a, b in combinations(present, 2):

@@ -13,6 +13,8 @@ def describe_claim(claim: Claim, name: Namer) -> str:
     subject, obj = name.plain(claim.subject), name.plain(claim.object)
     when = period(claim.start, claim.end)
     if claim.kind is ClaimKind.SUPPLY:
+        # A transfer with one known year is dated, not still running.
+        when = period(claim.start, claim.end if claim.end is not None else claim.start)
         what = claim.weapon or (str(claim.category).replace("_", " ") if claim.category else "arms")
         if claim.weapon and claim.category:
             what += f" ({str(claim.category).replace('_', ' ')})"

@@ -1,4 +1,4 @@
-"""Reading what a user typed into a query string or a form: years, dates, choices, ids.
+"""Reading what a user typed into a query string or a form: years, dates, choices.
 
 Each reader returns ``None`` for a blank value and raises ``InputError`` (a
 400) naming the field for a value it cannot read.
@@ -61,16 +61,3 @@ def choice(params: Params, name: str, choices: Collection[str]) -> str | None:
     if value is not None and value not in choices:
         raise InputError(f"{name} is one of {', '.join(sorted(choices))}, not {value!r}")
     return value
-
-
-def ids(params: Params, name: str, most: int) -> tuple[int, ...] | None:
-    """A comma-separated list of claim ids."""
-    value = text(params, name)
-    if value is None:
-        return None
-    found = [part.strip() for part in value.split(",") if part.strip()]
-    if not all(part.isdigit() for part in found):
-        raise InputError(f"{name} is a comma-separated list of claim ids, not {value!r}")
-    if len(found) > most:
-        raise InputError(f"{name} lists at most {most} ids, not {len(found)}")
-    return tuple(int(part) for part in found)

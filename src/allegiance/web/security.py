@@ -40,7 +40,7 @@ TOKEN_HEADER = "x-allegiance-token"
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )

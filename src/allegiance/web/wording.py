@@ -6,6 +6,7 @@ from allegiance.graph.wording import Namer
 from allegiance.model import Claim, ClaimKind, Document
 from allegiance.report.evidence import describe_claim, source_label
 from allegiance.report.footnotes import web_url
+from allegiance.report.suppliers import value_text
 
 
 class Words:
@@ -24,8 +25,19 @@ class Words:
     def what(self, claim: Claim) -> str:
         """The weapon or category of a transfer, the relation of any other claim."""
         if claim.kind is ClaimKind.SUPPLY:
-            return claim.weapon or (str(claim.category) if claim.category else "")
+            return claim.weapon or str(claim.category or "").replace("_", " ")
         return str(claim.relation or "").replace("_", " ")
+
+    @staticmethod
+    def value(claim: Claim) -> str:
+        """'US$ 20 m' or 'TIV 8 m' (SIPRI trend-indicator value), as the briefing says it."""
+        if claim.value is None:
+            return ""
+        if claim.value_unit == "TIV":
+            return value_text(None, claim.value)
+        if claim.value_unit in (None, "USD"):
+            return value_text(claim.value, None)
+        return f"{claim.value:g} {claim.value_unit}"
 
     def source(self, doc: Document | None) -> str:
         return source_label(doc)

@@ -317,7 +317,10 @@
     }
     selected = { kind: "node", code };
     const parts = [element("h2", {}, node.name), element("p", { class: "muted" }, node.describe)];
-    const ties = data.ties.filter((t) => t.u === code || t.v === code);
+    // Arms, alliances and hostility first; shared memberships after them.
+    const ties = data.ties
+      .filter((t) => t.u === code || t.v === code)
+      .sort((a, b) => (a.style === "membership") - (b.style === "membership"));
     if (!ties.length) {
       parts.push(element("p", { class: "muted" }, "No tie of this actor is drawn."));
     }
