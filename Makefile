@@ -39,5 +39,8 @@ unit: $(VENV)/.dev-stamp
 bench: $(VENV)/.dev-stamp
 	$(BIN)/python benchmarks/run.py
 
+screenshots: $(VENV)/.dev-stamp
+	$(BIN)/python tools/screenshots.py --out screenshots
+
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info

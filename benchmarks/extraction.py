@@ -44,6 +44,7 @@ SPLITS = (
     ("dev", "development articles"),
     ("heldout", "held-out set 1 (scored blind once, then read to find general fixes)"),
     ("heldout2", "held-out set 2 (blind: written after the last rule change)"),
+    ("dev2", "development set 2"),
 )
 # Paragraphs about nothing the extractor looks for, as much of any news page is.
 FILLER = [

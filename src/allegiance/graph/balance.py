@@ -154,15 +154,18 @@ def _merge(edges: Iterable[SignedEdge]) -> _Merged:
 def _merged_pairs(names: tuple[str, ...], pairs: Ints, signed: Floats) -> _Merged:
     n = len(names)
     codes, inverse = np.unique(pairs[:, 0] * max(n, 1) + pairs[:, 1], return_inverse=True)
-    friendly = np.bincount(inverse, np.maximum(signed, 0.0), minlength=codes.size)
-    hostile = np.bincount(inverse, np.maximum(-signed, 0.0), minlength=codes.size)
+    friendly = _sums(inverse, np.maximum(signed, 0.0), codes.size)
+    hostile = _sums(inverse, np.maximum(-signed, 0.0), codes.size)
     tail, head = codes // max(n, 1), codes % max(n, 1)
-    friendly, hostile = friendly.astype(np.float64), hostile.astype(np.float64)
     diff = friendly - hostile
     keep = diff != 0
     net = NetGraph(n, tail[keep], head[keep], np.sign(diff[keep]), np.abs(diff[keep]))
     sure = math.fsum(np.minimum(friendly, hostile).tolist())
     return _Merged(names, tail, head, friendly, hostile, net, sure)
+
+
+def _sums(groups: Ints, values: Floats, size: int) -> Floats:
+    return np.bincount(groups, values, minlength=size).astype(np.float64)
 
 
 def _violations(merged: _Merged, camps: Floats) -> tuple[float, tuple[SignedEdge, ...]]:

@@ -11,7 +11,6 @@ the signed double cover of the graph.
 
 from __future__ import annotations
 
-import itertools
 import time
 
 import numpy as np
@@ -152,7 +151,7 @@ def _unwind(came: dict[int, tuple[int, int]], node: int) -> list[int]:
 
 
 def shortest_negative_cycles(
-    graph: NetGraph, length: Floats, below: float, limit: int
+    graph: NetGraph, adj: Adjacency, length: Floats, below: float, limit: int
 ) -> list[Cycle]:
     """Negative cycles shorter than ``below`` under tie lengths ``length`` (>= 0).
 
@@ -161,94 +160,88 @@ def shortest_negative_cycles(
     through an odd number. ``odd[i, i]`` is then the shortest negative closed
     walk through i, and it contains a negative cycle no longer. Floyd–Warshall
     over both matrices at once is O(n^3) in numpy: fine for the block sizes
-    the exact solver takes.
+    the exact solver takes. Every length gets a tiny extra so that walking
+    back along tight ties always makes progress.
     """
-    even, odd, hop_even, hop_odd = _double_cover(graph, length)
-    n = graph.n
-    for k in range(n):
-        _relax(even, odd, hop_even, hop_odd, k, n)
-    ends = np.flatnonzero(np.diagonal(odd) < below)
-    ends = ends[np.argsort(np.diagonal(odd)[ends], kind="stable")]
-    pairs = zip(graph.tail.tolist(), graph.head.tolist(), strict=True)
-    pair_edge = {(min(a, b), max(a, b)): e for e, (a, b) in enumerate(pairs)}
+    padded = length + _PAD
+    even, odd = _distances(graph, padded)
+    loops = np.diagonal(odd)
+    ends = np.flatnonzero(loops < below)
+    ends = ends[np.argsort(loops[ends], kind="stable")].tolist()
+    done: set[int] = set()
     found: dict[frozenset[int], Cycle] = {}
-    for i in ends.tolist():
-        walk = _walk(hop_even, hop_odd, i, n)
+    for i in ends:
+        if i in done:
+            continue
+        walk = _walk(adj, padded, even, odd, i)
         if walk is None:
             continue
-        cycle = _odd_cycle(walk, graph.sign, pair_edge)
+        nodes, ties = walk
+        done.update(nodes)
+        cycle = _odd_cycle(nodes, ties, graph.sign)
         found.setdefault(frozenset(cycle), cycle)
         if len(found) >= limit:
             break
     return list(found.values())
 
 
-def _double_cover(graph: NetGraph, length: Floats) -> tuple[Floats, Floats, Ints, Ints]:
+_PAD = 1e-7
+
+
+def _distances(graph: NetGraph, length: Floats) -> tuple[Floats, Floats]:
+    """Shortest even and odd walks between all pairs (Floyd–Warshall on the double cover)."""
     n = graph.n
     even = np.full((n, n), np.inf)
     odd = np.full((n, n), np.inf)
     np.fill_diagonal(even, 0.0)
-    hop_even = np.tile(np.arange(n), (n, 1))  # next node on the path; + n when it flips parity
-    hop_odd = hop_even + n
     pos = graph.sign > 0
-    for target, hops, mask, add in ((even, hop_even, pos, 0), (odd, hop_odd, ~pos, n)):
+    for target, mask in ((even, pos), (odd, ~pos)):
         a, b, w = graph.tail[mask], graph.head[mask], length[mask]
         target[a, b] = w
         target[b, a] = w
-        hops[a, b] = b + add
-        hops[b, a] = a + add
-    return even, odd, hop_even, hop_odd
+    for k in range(n):
+        # Pivot through k at either parity, from copies taken before the update.
+        ek, ok = even[:, k : k + 1].copy(), odd[:, k : k + 1].copy()
+        er, orow = even[k].copy(), odd[k].copy()
+        np.minimum(even, ek + er, out=even)
+        np.minimum(even, ok + orow, out=even)
+        np.minimum(odd, ek + orow, out=odd)
+        np.minimum(odd, ok + er, out=odd)
+    return even, odd
 
 
-def _relax(even: Floats, odd: Floats, hop_even: Ints, hop_odd: Ints, k: int, n: int) -> None:
-    """One Floyd–Warshall pivot through node k, in either parity."""
-    ek, ok = even[:, k : k + 1], odd[:, k : k + 1]
-    via = (ek + even[k], ok + odd[k], ek + odd[k], ok + even[k])
-    first = (hop_even[:, k : k + 1].copy(), hop_odd[:, k : k + 1].copy()) * 2
-    for target, hops, options in ((even, hop_even, (0, 1)), (odd, hop_odd, (2, 3))):
-        for o in options:
-            better = via[o] < target
-            if better.any():
-                np.copyto(target, via[o], where=better)
-                np.copyto(hops, np.broadcast_to(first[o], hops.shape), where=better)
-
-
-def _walk(hop_even: Ints, hop_odd: Ints, i: int, n: int) -> list[int] | None:
-    """Nodes of the shortest odd closed walk from i back to i (None if the hops loop)."""
-    nodes, node, parity = [i], i, 1
-    while True:
-        step = int((hop_odd if parity else hop_even)[node, i])
-        nxt, flipped = step % n, step >= n
-        parity ^= int(flipped)
-        node = nxt
+def _walk(
+    adj: Adjacency, length: Floats, even: Floats, odd: Floats, i: int
+) -> tuple[list[int], list[int]] | None:
+    """Nodes and ties of a shortest odd closed walk from i, following tight ties back to i."""
+    nodes, ties, node, parity = [i], [], i, 1
+    hostile = adj.signed_weight < 0
+    for _ in range(2 * even.shape[0] + 2):
+        lo, hi = adj.indptr[node], adj.indptr[node + 1]
+        nbr, edge = adj.neighbour[lo:hi], adj.edge[lo:hi]
+        after = parity ^ hostile[lo:hi]  # parity still needed once past each tie
+        rest = np.where(after, odd[nbr, i], even[nbr, i])
+        at = int(np.argmin(length[edge] + rest))
+        node, parity = int(nbr[at]), int(after[at])
         nodes.append(node)
+        ties.append(int(edge[at]))
         if node == i and parity == 0:
-            return nodes
-        if len(nodes) > 2 * n + 2:
-            return None
+            return nodes, ties
+    return None
 
 
-def _odd_cycle(walk: list[int], sign: Floats, pair_edge: dict[tuple[int, int], int]) -> Cycle:
+def _odd_cycle(nodes: list[int], ties: list[int], sign: Floats) -> Cycle:
     """A simple negative cycle inside a closed walk with an odd number of hostile ties."""
     while True:
         seen: dict[int, int] = {}
-        for pos, node in enumerate(walk[:-1]):
+        for pos, node in enumerate(nodes[:-1]):
             if node in seen:
                 break
             seen[node] = pos
         else:
-            return tuple(_ties(walk, pair_edge))
+            return tuple(ties)
         start = seen[node]
-        loop = walk[start : pos + 1]
-        if _negative(_ties(loop, pair_edge), sign):
-            walk = loop
+        if np.prod(sign[ties[start:pos]]) < 0:
+            nodes, ties = nodes[start : pos + 1], ties[start:pos]
         else:
-            walk = walk[: start + 1] + walk[pos + 1 :]
-
-
-def _ties(walk: list[int], pair_edge: dict[tuple[int, int], int]) -> list[int]:
-    return [pair_edge[(min(a, b), max(a, b))] for a, b in itertools.pairwise(walk)]
-
-
-def _negative(ties: list[int], sign: Floats) -> bool:
-    return bool(np.prod(sign[ties]) < 0)
+            nodes, ties = nodes[: start + 1] + nodes[pos + 1 :], ties[:start] + ties[pos:]

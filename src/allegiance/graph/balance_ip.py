@@ -84,6 +84,7 @@ def lp_bound(
     """The LP bound with negative-cycle cuts, stopping early once it meets ``upper``."""
     model = _highs(deadline)
     m = graph.m
+    adj = adjacency(graph)
     model.addCols(m, graph.weight, np.zeros(m), np.ones(m), 0, [], [], [])
     cuts: list[Cycle] = list(dict.fromkeys(seeds))
     _add_cuts(model, cuts, 0)
@@ -97,7 +98,7 @@ def lp_bound(
         if closes(value, upper, integral) or time.perf_counter() > deadline:
             break
         length = np.maximum(np.asarray(model.getSolution().col_value), 0.0)
-        fresh = shortest_negative_cycles(graph, length, 1.0 - _CUT_TOL, limit=graph.n)
+        fresh = shortest_negative_cycles(graph, adj, length, 1.0 - _CUT_TOL, limit=graph.n)
         if not fresh:
             break
         cuts.extend(fresh)

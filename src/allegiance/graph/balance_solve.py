@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from allegiance.graph.balance_blocks import Split, split_blocks, stitch
-from allegiance.graph.balance_cycles import packing_bound
+from allegiance.graph.balance_cycles import Cycle, packing_bound
 from allegiance.graph.balance_graph import (
     Adjacency,
     Floats,
@@ -33,15 +33,16 @@ from allegiance.graph.balance_search import (
     Effort,
     enumerate_camps,
     heuristic_camps,
+    vcycle,
 )
 
 # How a block's answer was proven, weakest last; a graph reports its weakest block's.
 METHODS = ("balanced", "enumeration", "cycle-packing", "lp", "ip", "heuristic")
 
-# Restarts and tabu steps per node and level: a short polish before the exact
-# stages (a better cutoff for the integer program), and a long run for blocks
-# left to the heuristic.
-_POLISH_RESTARTS, _POLISH_STEPS = 3, 10.0
+# Multilevel restarts with single flips only before the exact stages (their
+# result is the cutoff for the integer program), and restarts with tabu steps
+# per node and level for blocks left to the heuristic.
+_QUICK_RESTARTS = 8
 _SEARCH_RESTARTS, _SEARCH_STEPS = 8, 50.0
 # Share of the time left that a big block's heuristic may use; the rest is for its bound.
 _SEARCH_SHARE = 0.6
@@ -94,54 +95,80 @@ def solve_block(graph: NetGraph, exact_max_edges: int, deadline: float, seed: in
     """Camps for one block: proven optimal when the bounds close, else the best found."""
     if graph.m == 1:  # a bridge: its two ends can always be placed to keep it
         return BlockAnswer(np.array([1.0, graph.sign[0]]), 0.0, "balanced")
-    if graph.n <= ENUMERATE_NODES:
+    within = graph.m <= exact_max_edges
+    if within and graph.n <= ENUMERATE_NODES:
         camps = enumerate_camps(graph)
         value = cost(graph, camps)
         return BlockAnswer(camps, value, "enumeration" if value else "balanced")
-    integral = has_integer_weights(graph)
     adj = adjacency(graph)
-    camps, value = heuristic_camps(graph, adj, Effort(1, 0.0, deadline), seed)
-    if value == 0:
-        return BlockAnswer(camps, 0.0, "balanced")
-    bound, cycles = packing_bound(graph, adj, camps, deadline)
-    if closes(bound, value, integral):
-        return BlockAnswer(camps, value, "cycle-packing")
-    if graph.m > exact_max_edges:
-        return _search_only(graph, adj, (camps, value), bound, deadline, seed)
-    polish = Effort(_POLISH_RESTARTS, _POLISH_STEPS, deadline)
-    polished, better = heuristic_camps(graph, adj, polish, seed)
-    if better < value:
-        camps, value = polished, better
-        repacked, more = packing_bound(graph, adj, camps, deadline)
-        if closes(repacked, value, integral):
-            return BlockAnswer(camps, value, "cycle-packing")
-        bound, cycles = max(bound, repacked), cycles + more
-    lp = lp_bound(graph, cycles, value, deadline, integral)
+    quick = _quick(graph, adj, deadline, seed)
+    if quick.answer is not None:
+        return quick.answer
+    if not within:
+        return _search_only(graph, adj, quick, deadline, seed)
+    return _exact(graph, quick, deadline)
+
+
+@dataclass(frozen=True, eq=False)
+class _Quick:
+    """The cheap stages' result: best camps, their cost, the best packing, its cycles."""
+
+    camps: Floats
+    value: float
+    bound: float
+    cycles: list[Cycle]
+    integral: bool
+    answer: BlockAnswer | None  # set when the cheap stages already settle the block
+
+
+def _quick(graph: NetGraph, adj: Adjacency, deadline: float, seed: int) -> _Quick:
+    """Multilevel restarts (single flips only), re-packing cycles after each improvement."""
+    integral = has_integer_weights(graph)
+    rng = np.random.default_rng(seed)
+    effort = Effort(1, 0.0, deadline)
+    best, value, bound = np.ones(graph.n), np.inf, 0.0
+    cycles: list[Cycle] = []
+    for attempt in range(_QUICK_RESTARTS):
+        if attempt and time.perf_counter() > deadline:
+            break
+        camps = vcycle(graph, adj, effort, rng)
+        found = cost(graph, camps)
+        if found >= value:
+            continue
+        best, value = camps, found
+        if value == 0:
+            return _Quick(best, 0.0, 0.0, [], integral, BlockAnswer(best, 0.0, "balanced"))
+        packed, more = packing_bound(graph, adj, best, deadline)
+        bound, cycles = max(bound, packed), cycles + more
+        if closes(bound, value, integral):
+            answer = BlockAnswer(best, value, "cycle-packing")
+            return _Quick(best, value, bound, cycles, integral, answer)
+    return _Quick(best, value, bound, cycles, integral, None)
+
+
+def _exact(graph: NetGraph, quick: _Quick, deadline: float) -> BlockAnswer:
+    """The LP bound with cycle cuts, then if needed the integer program."""
+    lp = lp_bound(graph, quick.cycles, quick.value, deadline, quick.integral)
     if lp.proven_optimal:
-        return BlockAnswer(camps, value, "lp")
-    found = ip_solve(graph, camps, lp.cuts, deadline, integral)
+        return BlockAnswer(quick.camps, quick.value, "lp")
+    found = ip_solve(graph, quick.camps, lp.cuts, deadline, quick.integral)
     if found.optimal:
         return BlockAnswer(found.camps, found.value, "ip")
-    return BlockAnswer(found.camps, max(bound, lp.value, found.bound), "heuristic")
+    return BlockAnswer(found.camps, max(quick.bound, lp.value, found.bound), "heuristic")
 
 
 def _search_only(
-    graph: NetGraph,
-    adj: Adjacency,
-    start: tuple[Floats, float],
-    bound: float,
-    deadline: float,
-    seed: int,
+    graph: NetGraph, adj: Adjacency, quick: _Quick, deadline: float, seed: int
 ) -> BlockAnswer:
     """A block too big for the exact stages: a long heuristic run, then a fresh packing bound."""
-    integral = has_integer_weights(graph)
     now = time.perf_counter()
     effort = Effort(_SEARCH_RESTARTS, _SEARCH_STEPS, now + _SEARCH_SHARE * max(deadline - now, 0))
     camps, value = heuristic_camps(graph, adj, effort, seed + 1)
-    if value >= start[1]:
-        camps, value = start
-    else:
+    bound = quick.bound
+    if value < quick.value:
         bound = max(bound, packing_bound(graph, adj, camps, deadline)[0])
-    if closes(bound, value, integral):
+    else:
+        camps, value = quick.camps, quick.value
+    if closes(bound, value, quick.integral):
         return BlockAnswer(camps, value, "cycle-packing")
     return BlockAnswer(camps, bound, "heuristic")
