@@ -7,7 +7,7 @@ trigger word. :func:`load_lexicon` reads them once per process.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -16,7 +16,7 @@ from allegiance.errors import InputError
 from allegiance.model import Category, ClaimKind, Relation, Status
 
 DATA = "data/extract"
-FRAMES = frozenset({"giver", "arming", "agent", "receiver", "user", "production"})
+FRAMES = frozenset({"giver", "arming", "agent", "receiver", "user", "production", "licensee"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,7 @@ class SupplyTrigger:
     confidence: float
     needs_object: bool
     category: Category | None
+    needs_source: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,12 @@ class RelationTrigger:
     relation: Relation
     confidence: float
     transitive: bool = False
+    # One of these words must stand within ``reach`` tokens after the trigger.
+    requires: frozenset[str] = frozenset()
+    reach: int = 0
+    # "relations", "ties": hostile beside a souring word; ``neutral`` ones say nothing else.
+    flips: bool = False
+    neutral: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +82,9 @@ class Lexicon:
     until_words: frozenset[str]
     same_year: tuple[str, ...]
     relative_years: dict[str, int]
+    carried_years: dict[str, int]
+    months: dict[str, int]
+    souring_confidence: float
 
     def words(self, name: str) -> frozenset[str]:
         """One discourse word list as a set."""
@@ -100,6 +110,7 @@ def _supply(data: dict[str, Any]) -> dict[str, SupplyTrigger]:
             confidence=float(group["confidence"]),
             needs_object=bool(group.get("needs_object", False)),
             category=Category(group["category"]) if "category" in group else None,
+            needs_source=bool(group.get("needs_source", False)),
         )
         for word in group["words"]:
             out.setdefault(word.lower(), trigger)
@@ -114,9 +125,14 @@ def _relations(data: dict[str, Any]) -> dict[str, RelationTrigger]:
             Relation(group["relation"]),
             float(group["confidence"]),
             bool(group.get("transitive", False)),
+            _lower(group.get("requires", [])),
+            int(group.get("reach", 0)),
         )
         for word in group["words"]:
             out.setdefault(word.lower(), trigger)
+    plain = RelationTrigger(ClaimKind.AFFINITY, Relation.PARTNERSHIP, 0.0, neutral=True)
+    for word in _lower(data["souring"]["neutral"]):
+        out[word] = replace(out.get(word, plain), flips=True)
     return out
 
 
@@ -152,7 +168,8 @@ def load_lexicon() -> Lexicon:
         membership_via=_lower(relations["membership"]["via_alliance"]),
         objects=_lower(supply["objects"]["words"]),
         ignore=_lower(supply["ignore"]["words"] + relations["ignore"]["words"]),
-        cues={name: _lower(modality[name]) for name in cue_names},
+        cues={name: _lower(modality[name]) for name in cue_names}
+        | {"souring": _lower(relations["souring"]["words"])},
         cased_cues=_lower(modality["cased"]),
         reported_future=_lower(modality["reported_future"]),
         after_window=int(modality["after_window"]),
@@ -167,4 +184,7 @@ def load_lexicon() -> Lexicon:
         until_words=_lower(time["until"]),
         same_year=tuple(time["same_year"]),
         relative_years={k.lower(): int(v) for k, v in time["relative"].items()},
+        carried_years={k.lower(): int(v) for k, v in time["relative_to_carried"].items()},
+        months={k.lower(): int(v) for k, v in time["months"].items()},
+        souring_confidence=float(relations["souring"]["confidence"]),
     )

@@ -21,7 +21,7 @@ from allegiance.extract.protocol import CatalogueLike, GazetteerLike
 from allegiance.model import Category
 
 CUE_LISTS: tuple[str, ...] = ("negation", "hypothetical", "planned", "allegation", "denial")
-CUE_LISTS += ("reported", "hedge", "deescalation")
+CUE_LISTS += ("reported", "hedge", "deescalation", "souring")
 
 
 class HitType(StrEnum):

@@ -134,21 +134,21 @@ def frustration(
 
 
 def _merge(edges: Iterable[SignedEdge]) -> _Merged:
-    ids: dict[str, int] = {}
-    ends: list[int] = []
-    signed: list[float] = []
-    for edge in edges:
-        if not isinstance(edge, SignedEdge):
-            raise InputError(f"expected SignedEdge ties, got {type(edge).__name__}")
-        ends.append(ids.setdefault(edge.u, len(ids)))
-        ends.append(ids.setdefault(edge.v, len(ids)))
-        signed.append(edge.sign * edge.weight)
-    names = tuple(sorted(ids))
-    rank = np.empty(len(ids), dtype=np.int64)
-    rank[[ids[name] for name in names]] = np.arange(len(names))
-    pairs = rank[np.asarray(ends, dtype=np.int64)].reshape(-1, 2)
+    ties = list(edges)
+    strays = sorted(
+        t.__name__ for t in {type(tie) for tie in ties} if not issubclass(t, SignedEdge)
+    )
+    if strays:
+        raise InputError(f"expected SignedEdge ties, got {strays[0]}")
+    ends = [tie.u for tie in ties]
+    others = [tie.v for tie in ties]
+    names = tuple(sorted(set(ends).union(others)))
+    ids = {name: k for k, name in enumerate(names)}
+    pairs = np.array([[ids[u] for u in ends], [ids[v] for v in others]], dtype=np.int64).T
+    pairs = pairs.reshape(-1, 2)
     pairs.sort(axis=1)
-    return _merged_pairs(names, pairs, np.asarray(signed, dtype=np.float64))
+    signed = np.array([tie.sign * tie.weight for tie in ties], dtype=np.float64)
+    return _merged_pairs(names, pairs, signed)
 
 
 def _merged_pairs(names: tuple[str, ...], pairs: Ints, signed: Floats) -> _Merged:

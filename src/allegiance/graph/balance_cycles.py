@@ -81,6 +81,11 @@ class _DensePaths(_Paths):
         self.ends = (graph.tail, graph.head)
 
     def find(self, source: int, target: int, most: int) -> list[int] | None:
+        # A common neighbour is the shortest possible path: try it in one step.
+        common = np.flatnonzero(self.open[source] & self.open[target])
+        if common.size:
+            x = int(common[0])
+            return [int(self.tie[source, x]), int(self.tie[x, target])]
         n = self.open.shape[0]
         parent = np.full(n, -1)
         seen = np.zeros(n, dtype=bool)

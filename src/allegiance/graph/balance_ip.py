@@ -38,6 +38,7 @@ class Bound:
     value: float
     cuts: tuple[Cycle, ...]
     proven_optimal: bool
+    solution: Floats  # the last LP optimum: each tie's violation, between 0 and 1
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,22 +89,22 @@ def lp_bound(
     model.addCols(m, graph.weight, np.zeros(m), np.ones(m), 0, [], [], [])
     cuts: list[Cycle] = list(dict.fromkeys(seeds))
     _add_cuts(model, cuts, 0)
-    value = 0.0
+    value, solution = 0.0, np.zeros(m)
     for _ in range(_ROUNDS):
         model.setOptionValue("time_limit", max(deadline - time.perf_counter(), 0.001))
         model.run()
         if model.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             break
         value = float(model.getInfo().objective_function_value)
+        solution = np.clip(np.asarray(model.getSolution().col_value), 0.0, 1.0)
         if closes(value, upper, integral) or time.perf_counter() > deadline:
             break
-        length = np.maximum(np.asarray(model.getSolution().col_value), 0.0)
-        fresh = shortest_negative_cycles(graph, adj, length, 1.0 - _CUT_TOL, limit=graph.n)
+        fresh = shortest_negative_cycles(graph, adj, solution, 1.0 - _CUT_TOL, limit=graph.n)
         if not fresh:
             break
         cuts.extend(fresh)
         _add_cuts(model, fresh, 0)
-    return Bound(value, tuple(cuts), closes(value, upper, integral))
+    return Bound(value, tuple(cuts), closes(value, upper, integral), solution)
 
 
 def ip_solve(

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from allegiance.graph.balance_coarsen import hierarchy
-from allegiance.graph.balance_graph import Adjacency, Floats, NetGraph, adjacency, cost
+from allegiance.graph.balance_graph import Adjacency, Floats, Ints, NetGraph, adjacency, cost
 
 # Graphs this small are solved by trying every split (2^(n-1) of them).
 ENUMERATE_NODES = 11
@@ -28,14 +28,16 @@ ENUMERATE_NODES = 11
 # the best candidates, refreshed every few steps, is scanned instead.
 _FULL_SCAN_NODES = 2048
 _CANDIDATES = 64
+# Tabu steps per node for a coarsest graph that stopped shrinking.
+_STALLED_STEPS = 20
 
 
 @dataclass(frozen=True)
 class Effort:
-    """How hard to try: restarts, tabu steps per node per level, and a wall-clock deadline."""
+    """How hard to try: multilevel restarts, then tabu steps on the best, and a deadline."""
 
     restarts: int
-    steps_per_node: float
+    polish_steps: int
     deadline: float
 
 
@@ -47,6 +49,39 @@ def enumerate_camps(graph: NetGraph) -> Floats:
     camps = np.hstack([np.ones((bits.shape[0], 1)), 1.0 - 2.0 * bits])
     broken = graph.sign * camps[:, graph.tail] * camps[:, graph.head] < 0
     return np.asarray(camps[int(np.argmin(broken @ graph.weight))], dtype=np.float64)
+
+
+def forest_camps(graph: NetGraph, order: Ints) -> Floats:
+    """Camps from a spanning forest grown in ``order``, skipping ties it would break."""
+    parent = list(range(graph.n))
+    parity = [0] * graph.n  # 1 when a node sits in the other camp from its parent
+
+    def find(x: int) -> tuple[int, int]:
+        flips = 0
+        while parent[x] != x:
+            flips ^= parity[x]
+            x = parent[x]
+        return x, flips
+
+    tails, heads, hostile = graph.tail.tolist(), graph.head.tolist(), (graph.sign < 0).tolist()
+    joined = 0
+    for e in order.tolist():
+        (ra, pa), (rb, pb) = find(tails[e]), find(heads[e])
+        if ra != rb:
+            parent[rb], parity[rb] = ra, pa ^ pb ^ hostile[e]
+            joined += 1
+            if joined == graph.n - 1:
+                break
+    return np.array([1.0 - 2.0 * find(x)[1] for x in range(graph.n)])
+
+
+def round_lp(graph: NetGraph, adj: Adjacency, violation: Floats) -> Floats:
+    """Camps keeping the ties an LP solution least wants broken, then a local optimum."""
+    order = np.lexsort((-graph.weight, violation))
+    camps = forest_camps(graph, order)
+    delta = flip_gains(adj, camps)
+    descend(adj, camps, delta, 1e-9 * float(graph.weight.max(initial=1.0)))
+    return camps
 
 
 def flip_gains(adj: Adjacency, camps: Floats) -> Floats:
@@ -126,26 +161,25 @@ def refine(
     return best
 
 
-def vcycle(graph: NetGraph, adj: Adjacency, effort: Effort, rng: np.random.Generator) -> Floats:
+def vcycle(graph: NetGraph, adj: Adjacency, rng: np.random.Generator, deadline: float) -> Floats:
     """Coarsen, solve the coarsest graph, then refine level by level back to ``graph``."""
     levels, coarsest = hierarchy(graph, adj, rng, ENUMERATE_NODES)
     if coarsest.n <= ENUMERATE_NODES:
         camps = enumerate_camps(coarsest)
     else:  # it stopped shrinking (a hub with many spokes): search it directly
-        steps = int(effort.steps_per_node * coarsest.n)
         top = adj if not levels else adjacency(coarsest)
-        camps = refine(coarsest, top, np.ones(coarsest.n), steps, rng, effort.deadline)
+        steps = _STALLED_STEPS * coarsest.n
+        camps = refine(coarsest, top, np.ones(coarsest.n), steps, rng, deadline)
     for level in reversed(levels):
         camps = camps[level.group] * level.side
-        steps = int(effort.steps_per_node * level.fine.n)
-        camps = refine(level.fine, level.adj, camps, steps, rng, effort.deadline)
+        camps = refine(level.fine, level.adj, camps, 0, rng, deadline)
     return camps
 
 
 def heuristic_camps(
     graph: NetGraph, adj: Adjacency, effort: Effort, seed: int
 ) -> tuple[Floats, float]:
-    """The best camps over restarts of the multilevel search, and their cost."""
+    """The best camps over restarts of the multilevel search, polished by tabu search."""
     if graph.n <= ENUMERATE_NODES:
         camps = enumerate_camps(graph)
         return camps, cost(graph, camps)
@@ -154,8 +188,10 @@ def heuristic_camps(
     for attempt in range(max(1, effort.restarts)):
         if attempt and time.perf_counter() > effort.deadline:
             break
-        camps = vcycle(graph, adj, effort, rng)
+        camps = vcycle(graph, adj, rng, effort.deadline)
         value = cost(graph, camps)
         if value < best_cost:
             best, best_cost = camps, value
-    return best, float(best_cost)
+    if effort.polish_steps > 0:
+        best = refine(graph, adj, best, effort.polish_steps, rng, effort.deadline)
+    return best, cost(graph, best)

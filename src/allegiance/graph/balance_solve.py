@@ -33,19 +33,23 @@ from allegiance.graph.balance_search import (
     Effort,
     enumerate_camps,
     heuristic_camps,
+    refine,
+    round_lp,
     vcycle,
 )
 
 # How a block's answer was proven, weakest last; a graph reports its weakest block's.
 METHODS = ("balanced", "enumeration", "cycle-packing", "lp", "ip", "heuristic")
 
-# Multilevel restarts with single flips only before the exact stages (their
-# result is the cutoff for the integer program), and restarts with tabu steps
-# per node and level for blocks left to the heuristic.
-_QUICK_RESTARTS = 8
-_SEARCH_RESTARTS, _SEARCH_STEPS = 8, 50.0
+# Multilevel restarts (single flips only) tried first on every block.
+_QUICK_RESTARTS = 3
+# Tabu steps per node (capped) to polish camps: before the integer program,
+# whose cutoff they are, and on blocks left to the heuristic, after as many
+# multilevel restarts again.
+_POLISH_STEPS, _POLISH_CAP = 100, 200_000
+_SEARCH_RESTARTS = 8
 # Share of the time left that a big block's heuristic may use; the rest is for its bound.
-_SEARCH_SHARE = 0.6
+_SEARCH_SHARE = 0.5
 
 
 @dataclass(frozen=True, eq=False)
@@ -106,7 +110,7 @@ def solve_block(graph: NetGraph, exact_max_edges: int, deadline: float, seed: in
         return quick.answer
     if not within:
         return _search_only(graph, adj, quick, deadline, seed)
-    return _exact(graph, quick, deadline)
+    return _exact(graph, adj, quick, deadline, seed)
 
 
 @dataclass(frozen=True, eq=False)
@@ -125,13 +129,12 @@ def _quick(graph: NetGraph, adj: Adjacency, deadline: float, seed: int) -> _Quic
     """Multilevel restarts (single flips only), re-packing cycles after each improvement."""
     integral = has_integer_weights(graph)
     rng = np.random.default_rng(seed)
-    effort = Effort(1, 0.0, deadline)
     best, value, bound = np.ones(graph.n), np.inf, 0.0
     cycles: list[Cycle] = []
     for attempt in range(_QUICK_RESTARTS):
         if attempt and time.perf_counter() > deadline:
             break
-        camps = vcycle(graph, adj, effort, rng)
+        camps = vcycle(graph, adj, rng, deadline)
         found = cost(graph, camps)
         if found >= value:
             continue
@@ -146,12 +149,24 @@ def _quick(graph: NetGraph, adj: Adjacency, deadline: float, seed: int) -> _Quic
     return _Quick(best, value, bound, cycles, integral, None)
 
 
-def _exact(graph: NetGraph, quick: _Quick, deadline: float) -> BlockAnswer:
-    """The LP bound with cycle cuts, then if needed the integer program."""
+def _exact(
+    graph: NetGraph, adj: Adjacency, quick: _Quick, deadline: float, seed: int
+) -> BlockAnswer:
+    """The LP bound with cycle cuts, better camps if it leaves a gap, then the integer program."""
     lp = lp_bound(graph, quick.cycles, quick.value, deadline, quick.integral)
     if lp.proven_optimal:
         return BlockAnswer(quick.camps, quick.value, "lp")
-    found = ip_solve(graph, quick.camps, lp.cuts, deadline, quick.integral)
+    camps, value = quick.camps, quick.value
+    # The LP keeps most ties whole; camps that keep the same ties are often optimal.
+    rounded = round_lp(graph, adj, lp.solution)
+    steps = min(_POLISH_STEPS * graph.n, _POLISH_CAP)
+    for start in (rounded, camps):
+        polished = refine(graph, adj, start, steps, np.random.default_rng(seed), deadline)
+        if cost(graph, polished) < value:
+            camps, value = polished, cost(graph, polished)
+        if closes(lp.value, value, quick.integral):
+            return BlockAnswer(camps, value, "lp")
+    found = ip_solve(graph, camps, lp.cuts, deadline, quick.integral)
     if found.optimal:
         return BlockAnswer(found.camps, found.value, "ip")
     return BlockAnswer(found.camps, max(quick.bound, lp.value, found.bound), "heuristic")
@@ -160,10 +175,11 @@ def _exact(graph: NetGraph, quick: _Quick, deadline: float) -> BlockAnswer:
 def _search_only(
     graph: NetGraph, adj: Adjacency, quick: _Quick, deadline: float, seed: int
 ) -> BlockAnswer:
-    """A block too big for the exact stages: a long heuristic run, then a fresh packing bound."""
+    """A block too big for the exact stages: a longer heuristic run, then a fresh packing."""
     now = time.perf_counter()
-    effort = Effort(_SEARCH_RESTARTS, _SEARCH_STEPS, now + _SEARCH_SHARE * max(deadline - now, 0))
-    camps, value = heuristic_camps(graph, adj, effort, seed + 1)
+    steps = min(_POLISH_STEPS * graph.n, _POLISH_CAP)
+    share = now + _SEARCH_SHARE * max(deadline - now, 0.0)
+    camps, value = heuristic_camps(graph, adj, Effort(_SEARCH_RESTARTS, steps, share), seed + 1)
     bound = quick.bound
     if value < quick.value:
         bound = max(bound, packing_bound(graph, adj, camps, deadline)[0])
