@@ -22,3 +22,5 @@ class Draft:
     value: float | None = None
     value_unit: str | None = None
     relation: Relation | None = None
+    # The supplier is only the catalogue's maker of the item, not named by the text.
+    inferred: bool = False

@@ -37,6 +37,8 @@ _SUFFIX = re.compile(r"-(\w+)")
 _DIGIT = re.compile(r"\d")
 # What a transfer word like "provided" needs beside it to be about arms.
 ARMS = frozenset({HitType.WEAPON, HitType.TERM, HitType.OBJECT})
+# A first line that ends with one of these is a sentence, not a headline.
+HEADLINE_ENDS = frozenset('.!?"”')
 # An earlier allegation a denial can answer: at most this many sentences back.
 DENIAL_REACH = 3
 
@@ -49,6 +51,7 @@ class _Read:
     plain: str
     lowered: str
     today: int | None
+    month: int | None
 
 
 class RuleExtractor:
@@ -78,6 +81,9 @@ class RuleExtractor:
         tokenizer: Any = spacy.blank("en").tokenizer
         self._views = ViewBuilder(tokenizer, self.lexicon)
         self._abbreviations = self.lexicon.words("abbreviations")
+        self._object_verbs = self.lexicon.words("object_verbs")
+        self._forces = tuple(f + " " for f in self.lexicon.discourse["forces"])
+        self._forces += tuple(f + "," for f in self.lexicon.discourse["forces"])
         modality = ModalityReader(self.lexicon)
         self._modality = modality
         self._supply = SupplyRule(self.lexicon, modality, AmountReader(self.lexicon))
@@ -89,12 +95,20 @@ class RuleExtractor:
         """Every claim the document states, each with one piece of evidence (its sentence)."""
         if not doc.text.strip():
             return []
-        read = _Read(doc, plain(doc.text), normalise(doc.text), doc.date.year if doc.date else None)
+        day = doc.date
+        read = _Read(
+            doc,
+            plain(doc.text),
+            normalise(doc.text),
+            day.year if day else None,
+            day.month if day else None,
+        )
         found = self.patterns.scan_forms(read.plain, read.lowered)
         hits = _one_actor_each([h for h in found if _credible(doc.text, h)])
-        discourse = Discourse(self.lexicon.words("obliques"))
+        discourse = Discourse(self.lexicon.words("obliques"), self._forces)
+        sentences = _without_headline(doc.text, split_sentences(doc.text, self._abbreviations))
         claims: list[Claim] = []
-        for sentence, own in _by_sentence(split_sentences(doc.text, self._abbreviations), hits):
+        for sentence, own in _by_sentence(sentences, hits):
             claims += self._sentence(read, sentence, own, discourse)
         return claims
 
@@ -113,7 +127,7 @@ class RuleExtractor:
         lowered = read.lowered[sentence.start : sentence.end]
         claims: list[Claim] = []
         if self._worth_reading(hits, discourse, roles):
-            period = self._years.read(lowered, discourse.year, read.today)
+            period = self._years.read(lowered, discourse.year, read.today, read.month)
             view = self._views.build(read.plain, sentence, hits, discourse.resolved)
             claims = self._claims(read, view, period, discourse)
         discourse.year = YearReader.last(lowered) or discourse.year
@@ -156,7 +170,13 @@ class RuleExtractor:
             return len(codes) >= 2
         if "origin" in roles.values() and kinds & {HitType.TERM, HitType.WEAPON, HitType.OBJECT}:
             return True
+        if kinds & {HitType.OBJECT, HitType.TERM} and len(codes) >= 2 and self._verb_objects(hits):
+            return True
         return bool(discourse.alleged) and any("denial" in e.cues for h in hits for e in h.entries)
+
+    def _verb_objects(self, hits: list[Hit]) -> bool:
+        """Whether an arms noun here may be a verb ("Iran arms Hezbollah")."""
+        return any(h.entries[0].text.lower() in self._object_verbs for h in hits)
 
     @staticmethod
     def _needs_object(hits: list[Hit]) -> bool:
@@ -171,7 +191,7 @@ class RuleExtractor:
             dated += [(d, own) for d in self._supply.apply(view, clause, discourse)]
             dated += [(d, own) for d in self._membership.apply(view, clause)]
             relations += [(d, own) for d in self._relations.apply(view, clause)]
-        dated += strongest(relations)
+        dated = _named_over_inferred(dated) + strongest(relations)
         if not dated and discourse.alleged:
             return self._denials(read, view, discourse)
         claims = _unique([self._claim(read, view, d, p) for d, p in dated])
@@ -308,6 +328,19 @@ def _one_actor_each(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def _without_headline(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences after a headline: a first line of its own with no full stop.
+
+    Headlines drop the words that say how things relate ("Ankara, Cairo and the fight
+    against al-Shabaab"); what they announce, the article states again in full.
+    """
+    if len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+        return sentences
+    if text[sentences[0].end - 1] in HEADLINE_ENDS:
+        return sentences
+    return sentences[1:]
+
+
 def _by_sentence(
     sentences: list[Sentence], hits: list[Hit]
 ) -> Iterator[tuple[Sentence, list[Hit]]]:
@@ -321,6 +354,16 @@ def _by_sentence(
             own.append(hits[index])
             index += 1
         yield sentence, own
+
+
+def _named_over_inferred(dated: list[tuple[Draft, Period]]) -> list[tuple[Draft, Period]]:
+    """Drop a supplier guessed from the catalogue when the sentence names one for that recipient.
+
+    "Turkey plans to buy Eurofighters, which Britain is expected to supply": Britain,
+    not the consortium's lead, Germany.
+    """
+    named = {d.object for d, _ in dated if d.kind is ClaimKind.SUPPLY and not d.inferred}
+    return [(d, p) for d, p in dated if not (d.inferred and d.object in named)]
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:

@@ -16,6 +16,8 @@ from allegiance.model import ClaimKind
 
 # An organisation further than this after "member(s)" is not what they are members of.
 ORG_REACH = 12
+# "X and fellow NATO member Y", "X's fellow member Y": X is a member too.
+FELLOW = "fellow"
 
 
 class MembershipRule:
@@ -33,6 +35,7 @@ class MembershipRule:
         if not triggers or any(w in self._blockers for w in view.words[clause.first : clause.end]):
             return []
         parties = [m for m in mentions if m.party and m.role != "leader"]
+        parties = roles.with_antecedent(view, clause, parties)
         drafts = []
         for trigger in triggers:
             modality = self._modality.read(view, clause, trigger)
@@ -67,4 +70,11 @@ class MembershipRule:
             # "CSTO members Armenia and Belarus", else the apposition "Poland, a NATO member".
             follows = [m for m in roles.right_of(members, trigger) if m.first - trigger.last <= 2]
             side = roles.nearest_group(view, members, trigger, self._coordinators, left=not follows)
+            if follows and _fellow(view, trigger, found):
+                side += roles.nearest_group(view, members, trigger, self._coordinators, left=True)
         return [(c, o) for o in roles.codes(found) for c in roles.codes(side) if c != o]
+
+
+def _fellow(view: View, trigger: Mention, orgs: list[Mention]) -> bool:
+    start = min([trigger.first, *(m.first for m in orgs)])
+    return FELLOW in view.words[max(0, start - 2) : trigger.first]

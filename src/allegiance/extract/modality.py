@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from allegiance.extract.lexicon import Lexicon
-from allegiance.extract.patterns import HitType
 from allegiance.extract.view import Clause, Mention, View
 from allegiance.model import Status
 
@@ -40,7 +39,8 @@ class ModalityReader:
         cues = self._cues(view, clause, trigger)
         if "negation" in cues or "hypothetical" in cues:
             return Modality(drop=True)
-        weight = REPORTED if "reported" in cues or clause.attribution < clause.end else 1.0
+        attributed = clause.reported or clause.attribution < clause.end
+        weight = REPORTED if "reported" in cues or attributed else 1.0
         if "denial" in cues:
             return Modality(status=Status.DENIED, weight=weight)
         if "allegation" in cues:
@@ -54,7 +54,9 @@ class ModalityReader:
         reported = False
         limit = trigger.last + self._window
         for mention in view.mentions:
-            if mention.type is not HitType.CUE or not clause.first <= mention.first < clause.end:
+            if not mention.entry.cues or mention is trigger:
+                continue
+            if not clause.first <= mention.first < clause.end:
                 continue
             if mention.first < trigger.first or trigger.last < mention.first <= limit:
                 names = set(mention.entry.cues)
@@ -73,11 +75,16 @@ class ModalityReader:
             index += 1
         return index < len(view.words) and view.words[index] in self._transparent
 
+    def cue_in(self, view: View, clause: Clause, name: str) -> bool:
+        """Whether a cue of list ``name`` stands anywhere in the clause."""
+        return any(
+            name in m.entry.cues and clause.first <= m.first < clause.end for m in view.mentions
+        )
+
     def cue_near(self, view: View, clause: Clause, trigger: Mention, name: str, gap: int) -> bool:
         """Whether a cue of list ``name`` stands at most ``gap`` tokens before ``trigger``."""
         return any(
-            m.type is HitType.CUE
-            and name in m.entry.cues
+            name in m.entry.cues
             and clause.first <= m.first
             and 0 < trigger.first - m.last <= gap
             for m in view.mentions

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -22,6 +22,10 @@ from allegiance.model import Category
 
 CUE_LISTS: tuple[str, ...] = ("negation", "hypothetical", "planned", "allegation", "denial")
 CUE_LISTS += ("reported", "hedge", "deescalation", "souring")
+
+
+# Anaphor lists of discourse.toml, by what they stand for (see extract/discourse.py).
+ANAPHOR_KINDS = ("single", "pair", "group", "pronoun", "organisation", "military")
 
 
 class HitType(StrEnum):
@@ -143,13 +147,21 @@ class Patterns:
 def _automaton(table: dict[str, list[Entry]]) -> Any:
     automaton = ahocorasick.Automaton()
     for key, found in table.items():
-        ranked = tuple(sorted(found, key=lambda e: _RANK[e.type]))
+        ranked = _with_cues(tuple(sorted(found, key=lambda e: _RANK[e.type])))
         # Only an edge that is a letter or digit needs a word boundary beside it ("n't" never).
         left = key[0].isalnum() and not key.startswith("n'")
         automaton.add_word(key, (len(key), ranked, left, key[-1].isalnum()))
     if len(automaton):
         automaton.make_automaton()
     return automaton
+
+
+def _with_cues(ranked: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """A word that is a cue and something else ("sources", "claimed") keeps the cue's meaning."""
+    cues = frozenset().union(*(e.cues for e in ranked if e.type is HitType.CUE))
+    if not cues or ranked[0].type is HitType.CUE:
+        return ranked
+    return (replace(ranked[0], cues=ranked[0].cues | cues), *ranked[1:])
 
 
 def _matches(automaton: Any, haystack: str, lowered: str) -> list[Hit]:
@@ -252,7 +264,10 @@ def _weapon_entries(catalogue: CatalogueLike, lexicon: Lexicon) -> list[Entry]:
 
 
 def _lexicon_entries(lexicon: Lexicon) -> list[Entry]:
-    out = [Entry(HitType.SUPPLY, w, supply=t) for w, t in lexicon.supply.items()]
+    # An arms noun that is also a verb ("arms") stays a noun here; the supply rule reads
+    # it as a verb only between two parties.
+    verbs = lexicon.words("object_verbs")
+    out = [Entry(HitType.SUPPLY, w, supply=t) for w, t in lexicon.supply.items() if w not in verbs]
     out += [Entry(HitType.RELATION, w, relation=t) for w, t in lexicon.relations.items()]
     out += [Entry(HitType.CONFLICT, w, conflict=c) for w, c in lexicon.conflicts.items()]
     out += [Entry(HitType.MEMBERSHIP, w) for w in lexicon.membership]
@@ -266,6 +281,6 @@ def _lexicon_entries(lexicon: Lexicon) -> list[Entry]:
         Entry(HitType.CUE, w, case_sensitive=w in lexicon.cased_cues, cues=frozenset(names))
         for w, names in cues.items()
     ]
-    for kind in ("single", "pair", "group"):
+    for kind in ANAPHOR_KINDS:
         out += [Entry(HitType.ANAPHOR, w, anaphor=kind) for w in lexicon.discourse[kind]]
     return out

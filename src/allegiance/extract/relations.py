@@ -14,11 +14,11 @@ from typing import TypeVar
 
 from allegiance.extract import roles
 from allegiance.extract.draft import Draft
-from allegiance.extract.lexicon import Lexicon
+from allegiance.extract.lexicon import Lexicon, RelationTrigger
 from allegiance.extract.modality import ModalityReader
 from allegiance.extract.patterns import HitType
 from allegiance.extract.view import Clause, Mention, View
-from allegiance.model import RELATION_STRENGTH, ClaimKind, Status
+from allegiance.model import RELATION_STRENGTH, ClaimKind, Relation, Status
 
 T = TypeVar("T")
 
@@ -26,6 +26,8 @@ HEDGE_GAP = 2
 # Who can be a party to a relation: plain mentions, "American warships", "the Saudi-led".
 PARTY_ROLES = frozenset({"", "modifier", "leader"})
 NAMED_WAR = 0.8
+# Forms of a name that place a war rather than wage it ("the Yemen war").
+PLACE_FORMS = frozenset({"name", "short"})
 
 
 class RelationRule:
@@ -33,6 +35,7 @@ class RelationRule:
         self._coordinators = lexicon.words("coordinators")
         self._places = lexicon.words("places")
         self._modality = modality
+        self._souring = lexicon.souring_confidence
 
     def apply(self, view: View, clause: Clause) -> list[Draft]:
         """The hostile and friendly ties one clause states."""
@@ -64,12 +67,13 @@ class RelationRule:
     def _stated(
         self, view: View, clause: Clause, parties: list[Mention], trigger: Mention
     ) -> list[Draft]:
-        relation = trigger.entry.relation
-        assert relation is not None
+        relation = self._reading(view, clause, trigger)
+        if relation is None:
+            return []
         modality = self._modality.read(view, clause, trigger)
         if modality.drop or modality.status is Status.PLANNED:
             return []
-        if self._blocked(view, clause, trigger, relation.kind):
+        if self._blocked(view, clause, trigger, relation.kind) or _located(view, trigger):
             return []
         weight = relation.confidence * modality.weight
         if any(m.type is HitType.ANAPHOR for m in parties):
@@ -78,6 +82,18 @@ class RelationRule:
             Draft(relation.kind, a, b, round(weight, 4), relation=relation.relation)
             for a, b in self.pairs(view, parties, trigger, transitive=relation.transitive)
         ]
+
+    def _reading(self, view: View, clause: Clause, trigger: Mention) -> RelationTrigger | None:
+        """What the word says here: "relations" sour into a rivalry; "expelled" needs an envoy."""
+        relation = trigger.entry.relation
+        assert relation is not None
+        if relation.requires:
+            after = view.words[trigger.last + 1 : trigger.last + 1 + relation.reach]
+            if not any(w in relation.requires for w in after):
+                return None
+        if relation.flips and self._modality.cue_in(view, clause, "souring"):
+            return RelationTrigger(ClaimKind.HOSTILITY, Relation.RIVALRY, self._souring)
+        return None if relation.neutral else relation
 
     def _blocked(self, view: View, clause: Clause, trigger: Mention, kind: ClaimKind) -> bool:
         if kind is ClaimKind.AFFINITY:
@@ -90,6 +106,10 @@ class RelationRule:
         """The pairs of actors the relation word ties."""
         left = roles.nearest_group(view, parties, trigger, self._coordinators, left=True)
         right = roles.nearest_group(view, parties, trigger, self._coordinators, left=False)
+        pair = [m for m in left if m.type is HitType.ANAPHOR and len(m.codes) == 2]
+        if pair and not transitive:
+            # "The two countries ... signed a strategic partnership": the pair itself.
+            return [(pair[-1].codes[0], pair[-1].codes[1])]
         for side in () if transitive and left and right else (left, right):
             found = roles.codes(side)
             near = side and min(roles.distance(m, trigger) for m in side) <= roles.ADJACENT
@@ -100,6 +120,18 @@ class RelationRule:
         side_all = roles.left_of(parties, trigger)[::-1] or roles.right_of(parties, trigger)
         found = roles.codes(side_all)
         return [(found[0], found[1])] if len(found) >= 2 else []
+
+
+def _located(view: View, trigger: Mention) -> bool:
+    """ "the Yemen war", "in the Syria conflict": one country's name places the fighting."""
+    if trigger.entry.relation is None or trigger.entry.relation.relation is not Relation.WAR:
+        return False
+    before = [m for m in view.mentions if m.last == trigger.first - 1]
+    if len(before) != 1 or not before[0].party or before[0].possessive:
+        return False
+    named = before[0]
+    previous = view.words[named.first - 1] if named.first else ""
+    return previous == "the" and named.entry.form in PLACE_FORMS
 
 
 def _modifies(organisation: Mention, mentions: list[Mention]) -> bool:

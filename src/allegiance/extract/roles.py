@@ -7,6 +7,8 @@ from allegiance.extract.view import Clause, Mention, View
 
 # Tokens further than this from a trigger do not make a group "next to" it.
 ADJACENT = 3
+# What may stand between the members of a list a relative clause is about.
+ANTECEDENT_LISTS = frozenset({"and", ",", "the", "&", "or"})
 
 
 def coordinated(view: View, left: Mention, right: Mention, coordinators: frozenset[str]) -> bool:
@@ -73,10 +75,24 @@ def with_antecedent(view: View, clause: Clause, parties: list[Mention]) -> list[
     if clause.antecedent < 0:
         return parties
     before = [m for m in view.mentions if m.party and not m.role and m.last < clause.antecedent]
-    return before[-1:] + parties
+    if not before:
+        return parties
+    # "Benin and Togo, which have suffered attacks, ...": the whole list.
+    listed = group(view, before, len(before) - 1, ANTECEDENT_LISTS)
+    return [m for m in listed if m not in parties] + parties
+
+
+def antecedent_items(view: View, clause: Clause) -> list[Mention]:
+    """The weapon a ", which ..." clause is about ("Typhoons, which Britain will supply")."""
+    if clause.antecedent < 1:
+        return []
+    return [m for m in view.mentions if m.armament and m.last == clause.antecedent - 1]
 
 
 def is_org(mention: Mention) -> bool:
+    """Whether a mention names an organisation, directly or as "the alliance"."""
+    if mention.type is HitType.ANAPHOR:
+        return mention.entry.anaphor == "organisation"
     return mention.type is HitType.ACTOR and mention.entry.actor_kind == "organisation"
 
 

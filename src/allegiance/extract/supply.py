@@ -9,7 +9,7 @@ not name comes from the paragraph's topic, at lower confidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from allegiance.extract import roles
 from allegiance.extract.amounts import AmountReader
@@ -30,6 +30,9 @@ FROM_ANAPHOR = 0.9
 ORIGIN_ONLY = 0.7
 ORIGINS = frozenset({"origin", "modifier"})
 SUPPLIER_ROLES = frozenset({"", "based", "patron"})
+NOUNS = (HitType.OBJECT, HitType.TERM)
+# Roles that never make a supplier or a recipient: "Russia-led", "an EU member state".
+NOT_PARTIES = frozenset({"leader", "member"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,28 +52,54 @@ class SupplyRule:
         self._not_subject = lexicon.words("prepositions") | lexicon.words("places")
         self._frames = lexicon.discourse["frame"]
         self._transfer_suffixes = lexicon.words("transfer_suffixes")
+        self._object_verbs = {w: lexicon.supply[w] for w in lexicon.words("object_verbs")}
+        self._joint = lexicon.words("joint_marks")
         self._modality = modality
         self._amounts = amounts
 
     def apply(self, view: View, clause: Clause, discourse: Discourse) -> list[Draft]:
         """The transfers one clause states."""
-        mentions = view.in_clause(clause)
+        mentions = self._verbs_of_objects(view, view.in_clause(clause))
         found = [m for m in mentions if m.type is HitType.SUPPLY]
-        triggers = [m for m in found if not _suffix(view, m)]
+        triggers = [m for m in found if not _suffix(view, m) and self._sourced(m, mentions)]
         if not triggers:
             return self._origin_frame(view, clause, discourse, mentions)
         primary = triggers[0]
         frame = _trigger(primary).frame
         modality = self._modality.read(view, clause, primary)
-        arms = [m for m in mentions if m.armament]
+        arms = [m for m in mentions if m.armament] or roles.antecedent_items(view, clause)
         if modality.drop or not self._has_object(mentions, triggers, arms):
             return []
-        parties = [m for m in mentions if m.party and m.role != "leader"]
+        parties = [m for m in mentions if m.party and m.role not in NOT_PARTIES]
         parties = roles.with_antecedent(view, clause, parties)
-        found_roles = self._roles(view, frame, parties, primary)
+        found_roles = self._roles(view, frame, parties, primary, arms)
         status = modality.status or _status(triggers or found, frame)
         weight = _trigger(primary).confidence * modality.weight
         return self._drafts(view, clause, discourse, frame, found_roles, arms, status, weight)
+
+    def _sourced(self, trigger: Mention, mentions: list[Mention]) -> bool:
+        """A word like "sources" is a transfer only with a supplier after "from"."""
+        if not _trigger(trigger).needs_source:
+            return True
+        return any(m.party and m.marker in self._from and m.first > trigger.last for m in mentions)
+
+    def _verbs_of_objects(self, view: View, mentions: list[Mention]) -> list[Mention]:
+        """ "Iran arms Hezbollah with rockets": an arms noun used as a verb between two parties."""
+        out = list(mentions)
+        for i, mention in enumerate(out):
+            verb = self._object_verbs.get(mention.entry.text.lower())
+            if verb is None or mention.type not in NOUNS or not 0 < i < len(out) - 1:
+                continue
+            before, after = out[i - 1], out[i + 1]
+            if (
+                before.party
+                and after.party
+                and mention.first - before.last == 1
+                and after.first - mention.last <= 2
+            ):
+                entry = replace(mention.entry, type=HitType.SUPPLY, supply=verb)
+                out[i] = mention._replace(type=HitType.SUPPLY, entry=entry)
+        return out
 
     def _origin_frame(
         self, view: View, clause: Clause, discourse: Discourse, mentions: list[Mention]
@@ -83,7 +112,7 @@ class SupplyRule:
         modality = self._modality.read(view, clause, origin)
         if modality.drop:
             return []
-        parties = [m for m in mentions if m.party and m.role != "leader"]
+        parties = [m for m in mentions if m.party and m.role not in NOT_PARTIES]
         found = self._origin_only(view, parties)
         status = modality.status or Status.DELIVERED
         weight = ORIGIN_ONLY * modality.weight
@@ -111,7 +140,14 @@ class SupplyRule:
 
     # -- roles by frame ----------------------------------------------------
 
-    def _roles(self, view: View, frame: str, parties: list[Mention], trigger: Mention) -> Roles:
+    def _roles(
+        self,
+        view: View,
+        frame: str,
+        parties: list[Mention],
+        trigger: Mention,
+        arms: list[Mention],
+    ) -> Roles:
         # Only an actor no preposition introduces can be the subject on the left.
         subjects = [
             m
@@ -121,19 +157,40 @@ class SupplyRule:
         left = roles.nearest_group(view, subjects, trigger, self._coordinators, left=True)
         right = roles.right_of(parties, trigger)
         plain_right = [m for m in right if not m.role and m.marker not in self._from]
+        if frame == "user" and roles.marked(right, self._to):
+            # "deployed drones to Libya", "flew missiles to Belgrade": it changed hands.
+            frame = "giver"
         if frame in ("giver", "arming"):
             return self._giver(view, frame, parties, trigger, left, right, plain_right)
         if frame == "agent":
             return self._agent(view, parties, trigger, left, right)
         if frame in ("receiver", "user"):
-            supplier = roles.marked(right, self._from - {"by"})
+            suppliers = self._all_marked(view, parties, right, self._from - {"by"})
             by = roles.marked(right, frozenset({"by"}))
             recipients = [by] if by else [m for m in left if not m.role]
-            return Roles(_one(supplier), tuple(recipients))
+            return Roles(suppliers, tuple(recipients))
         if frame == "production":
             place = roles.marked(right, self._in)
-            return Roles(_supplying(left), _one(place))
+            if place is not None:
+                return Roles(_supplying(left), _one(place))
+            # "Algeria assembles Russian-designed vehicles": the maker is the recipient.
+            return Roles((), tuple(m for m in left if not m.role))
+        if frame == "licensee":
+            suppliers = self._all_marked(view, parties, right, self._from | self._joint)
+            makers = tuple(m for m in left if not m.role)
+            return Roles(suppliers, makers) if suppliers else _partners(makers, arms)
         return self._origin_only(view, parties)
+
+    def _all_marked(
+        self, view: View, parties: list[Mention], right: list[Mention], marks: frozenset[str]
+    ) -> tuple[Mention, ...]:
+        """Every party a mark introduces, with the ones listed beside it ("from X and Y")."""
+        out: list[Mention] = []
+        for mention in right:
+            if mention.marker in marks and mention not in out:
+                found = roles.group(view, parties, parties.index(mention), self._coordinators)
+                out += [m for m in found if m in right and not m.role and m not in out]
+        return tuple(out)
 
     def _giver(
         self,
@@ -145,20 +202,23 @@ class SupplyRule:
         right: list[Mention],
         plain_right: list[Mention],
     ) -> Roles:
-        supplier = roles.marked(right, self._from)
-        recipient = roles.marked(right, self._to)
+        marked = self._all_marked(view, parties, right, self._from)
+        recipients = self._all_marked(view, parties, right, self._to)
         # "deliveries of weapons from the West": the supplier is named, but is no actor.
-        unnamed = supplier is None and any(
-            w in self._from for w in view.words[trigger.last + 1 : trigger.last + 8]
-        )
+        unnamed = not marked and "from" in view.words[trigger.last + 1 : trigger.last + 8]
         if frame == "arming":
-            recipient = next((m for m in plain_right if m.first - trigger.last <= 2), None)
-            if recipient is None:
+            near = next((m for m in plain_right if m.first - trigger.last <= 2), None)
+            if near is None:
                 return Roles()
+            recipients = (near,)
         passive = _passive(view, trigger)
-        suppliers = (supplier,) if supplier else () if passive or unnamed else _supplying(left)
-        if recipient is None and passive:
-            recipient = next((m for m in reversed(left) if not m.role), None)
+        if marked and marked[0].marker != "by" and not recipients and not passive:
+            # "India leased a submarine from Russia": said by the one who got it.
+            return Roles(marked, tuple(m for m in left if not m.role))
+        suppliers = marked if marked else () if passive or unnamed else _supplying(left)
+        if recipients:
+            return Roles(suppliers, recipients)
+        recipient = next((m for m in reversed(left) if not m.role), None) if passive else None
         recipient = recipient or next(iter(plain_right), None)
         recipient = recipient or roles.marked(right, self._in)
         recipient = recipient or roles.marked(parties, self._to)
@@ -176,7 +236,9 @@ class SupplyRule:
         if left and left[-1].possessive and trigger.first - left[-1].last <= 4:
             before = [m for m in parties if m.last < left[0].first]
             if not before:
-                return Roles((), tuple(left))
+                # "Pakistan's main arms supplier is China".
+                after = [m for m in right if not m.role and m.first - trigger.last <= 3]
+                return Roles(_supplying(after[:1]), tuple(left))
             index = parties.index(before[-1])
             suppliers = roles.group(view, parties, index, self._coordinators)
             return Roles(_supplying(suppliers), tuple(left))
@@ -206,7 +268,7 @@ class SupplyRule:
         money = self._amounts.money(view.clause_text(clause))
         drafts = []
         for item in items:
-            for supplier, s_weight in self._suppliers(view, clause, found, item, discourse):
+            for supplier, s_weight in self._own_suppliers(view, clause, found, item, discourse):
                 for recipient, r_weight in self._recipients(
                     view, found, supplier, discourse, frame
                 ):
@@ -226,6 +288,7 @@ class SupplyRule:
                             status=status,
                             value=money.value if money else None,
                             value_unit=money.unit if money else None,
+                            inferred=s_weight == FROM_CATALOGUE,
                         )
                     )
         return drafts
@@ -238,11 +301,23 @@ class SupplyRule:
             return _unique_weapons(named)
         return arms[:1]
 
+    def _own_suppliers(
+        self, view: View, clause: Clause, found: Roles, item: Mention | None, discourse: Discourse
+    ) -> list[tuple[str, float]]:
+        """The suppliers; "Vietnam bolstered its navy with Russian-built submarines" is no
+        self-supply: the item's origin supplies it."""
+        suppliers = self._suppliers(view, clause, found, item, discourse)
+        own = set(roles.codes(list(found.recipients)))
+        if found.suppliers and own and {c for c, _ in suppliers} <= own:
+            return self._suppliers(view, clause, Roles((), found.recipients), item, discourse)
+        return suppliers
+
     def _suppliers(
         self, view: View, clause: Clause, found: Roles, item: Mention | None, discourse: Discourse
     ) -> list[tuple[str, float]]:
         if found.suppliers:
-            return [(c, _anaphoric(m)) for m in found.suppliers for c in m.codes]
+            own = _paired(view, found.suppliers, item, self._coordinators)
+            return [(c, _anaphoric(m)) for m in own for c in m.codes]
         transfer = discourse.transfer
         if transfer is not None and not found.recipients and view.opens_with(self._frames):
             return [(transfer.supplier, FROM_ANAPHOR)]
@@ -266,6 +341,27 @@ class SupplyRule:
             return []
         topic = discourse.recipient(supplier)
         return [(topic, FROM_TOPIC)] if topic else []
+
+
+def _paired(
+    view: View, suppliers: tuple[Mention, ...], item: Mention | None, coordinators: frozenset[str]
+) -> tuple[Mention, ...]:
+    """ "drones from Iran and TB2s from Turkey": each item with the supplier named after it."""
+    if item is None or len(suppliers) < 2:
+        return suppliers
+    after = [m for m in suppliers if m.first > item.last]
+    if not after:
+        return suppliers
+    return tuple(roles.group(view, list(suppliers), suppliers.index(after[0]), coordinators))
+
+
+def _partners(makers: tuple[Mention, ...], arms: list[Mention]) -> Roles:
+    """ "China and Pakistan jointly produce the JF-17": the design's home gets it from the other."""
+    origins = {m.entry.origin for m in arms if m.entry.origin}
+    home = tuple(m for m in makers if set(m.codes) & origins)
+    if not home or len(home) == len(makers):
+        return Roles((), makers)
+    return Roles(tuple(m for m in makers if m not in home), home)
 
 
 def _trigger(mention: Mention) -> SupplyTrigger:

@@ -22,7 +22,11 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
 POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 MODIFIER_FORMS = frozenset({"demonym", "adjective", "origin"})
 RELATIVE_OPENERS = frozenset({("which",), ("who",), ("whose",)})
+# Words that open an aside about the party before a comma (", a close ally of X,").
+APPOSITION_OPENERS = frozenset({"a", "an", "the", "one", "another", "its", "long", "also"})
 DASHES = frozenset({"—", "–", "-", "--"})
+# Mentions that say something happened: after ", and X" one of them opens a new clause.
+PREDICATES = frozenset({HitType.SUPPLY, HitType.RELATION, HitType.MEMBERSHIP})
 
 
 class Mention(NamedTuple):
@@ -32,7 +36,8 @@ class Mention(NamedTuple):
 
     ``role`` is "origin" ("Turkish-made drones"), "modifier" (a demonym before a
     weapon: "Iranian drones"), "based" ("a UAE-based company"), "patron"
-    ("Iran-backed"), "leader" ("Russia-led") or "" for a plain mention.
+    ("Iran-backed"), "leader" ("Russia-led"), "member" (an organisation naming a
+    membership: "an EU member state") or "" for a plain mention.
     """
 
     type: HitType
@@ -68,6 +73,8 @@ class Clause:
     end: int
     attribution: int
     antecedent: int = -1
+    # The sentence opened with its source ("According to the Pentagon, ...").
+    reported: bool = False
 
     def holds(self, mention: Mention) -> bool:
         return self.first <= mention.first and mention.last < self.attribution
@@ -112,6 +119,8 @@ class ViewBuilder:
         self._patron = lexicon.words("patron_suffixes")
         self._leader = lexicon.words("leader_suffixes")
         self._coordinators = lexicon.words("coordinators")
+        # Words that cannot stand between a demonym and the weapon it describes.
+        self._apart = lexicon.words("prepositions") | {",", ";", ":", "(", ")"}
         self._breaks: dict[str, list[tuple[str, ...]]] = {}
         for phrase in self._phrases(lexicon.discourse["clause_breaks"]):
             self._breaks.setdefault(phrase[0], []).append(phrase)
@@ -138,7 +147,7 @@ class ViewBuilder:
         words = tuple([lowered[row[0] : row[0] + row[1]] for row in rows])
         spaced = tuple([bool(row[2]) for row in rows])
         mentions = [self._mention(hit, sentence.start, starts, words, resolved) for hit in hits]
-        found = tuple(_mark_modifiers([m for m in mentions if m is not None], words))
+        found = tuple(_mark_modifiers([m for m in mentions if m is not None], words, self._apart))
         clauses = tuple(self._clauses(words, spaced, found))
         members = {(c.first, c.end): [m for m in found if c.holds(m)] for c in clauses}
         return View(sentence, text, words, spaced, tuple(starts), found, clauses, members)
@@ -213,30 +222,44 @@ class ViewBuilder:
         cuts = self._break_cuts(words, spaced, mentions)
         cuts = sorted(set(cuts) | self._subordinate_ends(words, cuts))
         cuts = sorted(set(cuts) | self._relative_ends(words, cuts))
+        source = self._source_end(words)
+        if source:
+            cuts = sorted(set(cuts) | {source})
+        apposed = _appositions(words, cuts, mentions)
+        cuts = sorted(set(cuts) | set(apposed) | set(apposed.values()))
         clauses: list[Clause] = []
         antecedent = -1
         for first, end in pairwise(cuts):
-            if _relative(words, first):
+            if _relative(words, first) or first in apposed:
                 antecedent = first
             elif not (antecedent >= 0 and words[first] == "," and clauses[-1].first == antecedent):
                 antecedent = -1
             attribution = self._attribution_at(words, first, end)
-            clauses.append(Clause(first, end, attribution, antecedent))
+            clauses.append(Clause(first, end, attribution, antecedent, 0 < source <= first))
         return clauses
+
+    def _source_end(self, words: tuple[str, ...]) -> int:
+        """Where "According to X," that opens a sentence ends (0 if it does not open with one)."""
+        if not words or words[0] not in self._attribution_starts:
+            return 0
+        if not any(words[: len(p)] == p for p in self._attribution):
+            return 0
+        return next((i for i, w in enumerate(words) if w == ","), 0)
 
     def _break_cuts(
         self, words: tuple[str, ...], spaced: tuple[bool, ...], mentions: tuple[Mention, ...]
     ) -> list[int]:
         """Token indices where a clause break word ("; ", ", while", ", which") starts."""
-        starts: dict[int, HitType] = {
-            m.first: m.type for m in mentions if m.type is not HitType.CUE
-        }
-        ends: dict[int, HitType] = {m.last: m.type for m in mentions if m.type is not HitType.CUE}
+        bounds = _Bounds(
+            {m.first: m for m in mentions if m.type is not HitType.CUE},
+            {m.last: m.type for m in mentions if m.type is not HitType.CUE},
+            frozenset(m.first for m in mentions if m.type in PREDICATES),
+        )
         cuts, resume = [0], 1
         for index in [i for i, w in enumerate(words) if w in self._break_words and i]:
             if index < resume:
                 continue
-            width = self._break_at(words, spaced, index, (starts, ends))
+            width = self._break_at(words, spaced, index, bounds)
             if width:
                 cuts.append(index)
                 resume = index + width
@@ -271,7 +294,7 @@ class ViewBuilder:
         words: tuple[str, ...],
         spaced: tuple[bool, ...],
         index: int,
-        bounds: tuple[dict[int, HitType], dict[int, HitType]],
+        bounds: _Bounds,
     ) -> int:
         if words[index] in DASHES:
             return 1 if spaced[index - 1] and index + 1 < len(words) else 0
@@ -290,12 +313,13 @@ class ViewBuilder:
         words: tuple[str, ...],
         index: int,
         follow: int,
-        bounds: tuple[dict[int, HitType], dict[int, HitType]],
+        bounds: _Bounds,
     ) -> bool:
         """Whether ", and" or ", as" continues a list rather than opening a new clause.
 
         ", and" continues a list when a mention ends right before it and one of the
-        same kind starts right after it ("Turkey, Belarus, and Russia").
+        same kind starts right after it ("Turkey, Belarus, and Russia") -- unless a
+        predicate follows that one ("..., and the Netherlands handed over ...").
         """
         if phrase[-1] == "as":
             return follow < len(words) and words[follow] == "well"
@@ -303,9 +327,11 @@ class ViewBuilder:
             return False
         while follow < len(words) and words[follow] in DETERMINERS:
             follow += 1
-        starts, ends = bounds
-        before = ends.get(index - 1)
-        return before is not None and starts.get(follow) is before
+        before = bounds.ends.get(index - 1)
+        after = bounds.starts.get(follow)
+        if before is None or after is None or after.type is not before:
+            return False
+        return not any(i in bounds.predicates for i in range(after.last + 1, after.last + 4))
 
     def _attribution_at(self, words: tuple[str, ...], first: int, end: int) -> int:
         for index in range(first, end):
@@ -317,15 +343,58 @@ class ViewBuilder:
         return end
 
 
+def _names_membership(mention: Mention, following: Mention | None) -> bool:
+    return (
+        following is not None
+        and following.type is HitType.MEMBERSHIP
+        and following.first == mention.last + 1
+        and mention.entry.actor_kind == "organisation"
+    )
+
+
+class _Bounds(NamedTuple):
+    """Where the mentions of a sentence start and end, and where its predicates stand."""
+
+    starts: dict[int, Mention]
+    ends: dict[int, HitType]
+    predicates: frozenset[int]
+
+
+def _appositions(
+    words: tuple[str, ...], cuts: list[int], mentions: tuple[Mention, ...]
+) -> dict[int, int]:
+    """Where ", a close ally of X," interrupts the clause of the party before it.
+
+    Maps the opening comma to the closing one: "Japan, a close ally of the United
+    States, signed a pact with Manila" is about Japan on both sides of the aside.
+    """
+    party_ends = {m.last for m in mentions if m.type is HitType.ACTOR}
+    possessors = {m.first for m in mentions if m.type is HitType.ACTOR and m.possessive}
+    out: dict[int, int] = {}
+    for index, word in enumerate(words[:-3]):
+        if word != "," or index - 1 not in party_ends:
+            continue
+        if words[index + 1] not in APPOSITION_OPENERS and index + 1 not in possessors:
+            continue
+        stop = next((c for c in cuts if c > index), len(words))
+        closing = next((i for i in range(index + 2, stop) if words[i] == ","), None)
+        if closing is not None and closing < len(words) - 2:
+            out[index] = closing
+    return out
+
+
 def _relative(words: tuple[str, ...], first: int) -> bool:
     return words[first : first + 1] == (",",) and words[first + 1 : first + 2] in RELATIVE_OPENERS
 
 
-def _mark_modifiers(mentions: list[Mention], words: tuple[str, ...]) -> list[Mention]:
+def _mark_modifiers(
+    mentions: list[Mention], words: tuple[str, ...], apart: frozenset[str]
+) -> list[Mention]:
     """Tell a weapon's origin ("Iranian drones", "Turkish-made TB2s") from a party.
 
-    A demonym right before a weapon is its origin; an origin form before anything
-    else ("a UAE-based company") names a party by where it is based.
+    A demonym right before a weapon is its origin ("the Somali army with armoured
+    vehicles" is no origin: a preposition stands between); an origin form before
+    anything else ("a UAE-based company") names a party by where it is based.
     """
     out = list(mentions)
     for i, mention in enumerate(out):
@@ -336,8 +405,12 @@ def _mark_modifiers(mentions: list[Mention], words: tuple[str, ...]) -> list[Men
             following is not None
             and (following.armament or following.type is HitType.OBJECT)
             and following.first - mention.last <= 3
+            and not any(w in apart for w in words[mention.last + 1 : following.first])
         )
-        if mention.role == "origin" and not modifies:
+        if _names_membership(mention, following):
+            # "an EU member state", "fellow NATO member": the organisation is no party.
+            out[i] = mention._replace(role="member")
+        elif mention.role == "origin" and not modifies:
             out[i] = mention._replace(role="based")
         elif not mention.role and modifies and mention.entry.form in MODIFIER_FORMS:
             out[i] = mention._replace(role="modifier")

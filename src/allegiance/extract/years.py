@@ -29,20 +29,46 @@ class YearReader:
         self._until = lexicon.until_words
         self._same = tuple(p.lower() for p in lexicon.same_year)
         self._relative = lexicon.relative_years
+        self._carried = lexicon.carried_years
+        self._last_month = {f"last {name}": number for name, number in lexicon.months.items()}
 
-    def read(self, lowered: str, carried: int | None, today: int | None) -> Period:
-        """The period of one sentence (``lowered``), given the paragraph's last year."""
+    def read(
+        self, lowered: str, carried: int | None, today: int | None, month: int | None = None
+    ) -> Period:
+        """The period of one sentence (``lowered``), given the paragraph's last year.
+
+        ``today`` and ``month`` are the document's date, for "last year" or "last March".
+        """
         found = list(_YEAR.finditer(lowered))
         if found:
             return self._explicit(lowered, found, today)
+        relative = self._relative_year(lowered, carried, today, month)
+        if relative is not None:
+            return Period(relative, relative, explicit=True)
         if carried is not None and any(p in lowered for p in self._same):
             return Period(carried, carried)
-        if today is not None:
-            for phrase, offset in self._relative.items():
-                if phrase in lowered:
-                    return Period(today + offset, today + offset, explicit=True)
         year = carried if carried is not None else today
         return Period(year, year)
+
+    def _relative_year(
+        self, lowered: str, carried: int | None, today: int | None, month: int | None
+    ) -> int | None:
+        """A year given relative to the paragraph's ("two years earlier") or to today's."""
+        base = carried if carried is not None else today
+        if base is not None:
+            for phrase, offset in self._carried.items():
+                if phrase in lowered:
+                    return base + offset
+        if today is None:
+            return None
+        for phrase, offset in self._relative.items():
+            if phrase in lowered:
+                return today + offset
+        if month is not None and "last " in lowered:
+            for phrase, number in self._last_month.items():
+                if phrase in lowered:
+                    return today if number < month else today - 1
+        return None
 
     def _explicit(self, lowered: str, found: list[re.Match[str]], today: int | None) -> Period:
         first = int(found[0].group(1))

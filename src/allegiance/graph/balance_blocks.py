@@ -28,89 +28,95 @@ class Block:
 
 @dataclass(frozen=True, eq=False)
 class Split:
-    """Blocks in the order found (children before parents) and each node's component."""
+    """Blocks, each after the block holding its root, and each node's component."""
 
     blocks: tuple[Block, ...]
     component: Ints  # the smallest node of each node's component; -1 for a node with no ties
 
 
 def split_blocks(graph: NetGraph, adj: Adjacency) -> Split:
-    """Find the blocks with an iterative Hopcroft–Tarjan depth-first search."""
-    indptr, nbr, eid = adj.indptr.tolist(), adj.neighbour.tolist(), adj.edge.tolist()
-    disc = [-1] * graph.n
-    low = [0] * graph.n
-    component = [-1] * graph.n
-    blocks: list[Block] = []
-    clock = 0
-    for root in range(graph.n):
-        if disc[root] != -1 or indptr[root] == indptr[root + 1]:
+    """Find the blocks from one depth-first search (Hopcroft–Tarjan low points).
+
+    In an undirected depth-first search every tie not in the search tree joins
+    a node to one of its ancestors, so the low points and then each tie's
+    block follow from the tree with a few array operations; only the search
+    itself steps node by node.
+    """
+    disc, parent, order, component = _search(graph.n, adj)
+    low = disc.copy()
+    a, b = graph.tail, graph.head
+    deep = np.where(disc[a] > disc[b], a, b)  # the endpoint further from the root
+    high = np.where(disc[a] > disc[b], b, a)
+    back = parent[deep] != high
+    np.minimum.at(low, deep[back], disc[high[back]])
+    low_list, disc_list, parent_list = low.tolist(), disc.tolist(), parent.tolist()
+    for v in reversed(order):
+        p = parent_list[v]
+        if p >= 0 and low_list[v] < low_list[p]:
+            low_list[p] = low_list[v]
+    block = list(range(graph.n))  # the node whose entering tie opened each node's block
+    for v in order:
+        p = parent_list[v]
+        if p >= 0 and low_list[v] < disc_list[p]:
+            block[v] = block[p]
+    opener = np.asarray(block, dtype=np.int64)[deep]
+    return Split(_blocks(opener, disc, parent), component)
+
+
+def _search(n: int, adj: Adjacency) -> tuple[Ints, Ints, list[int], Ints]:
+    """Discovery times, parents, discovery order and component roots of a depth-first search."""
+    disc = np.full(n, -1, dtype=np.int64)
+    parent = np.full(n, -1, dtype=np.int64)
+    component = np.full(n, -1, dtype=np.int64)
+    indptr, nbr = adj.indptr.tolist(), adj.neighbour
+    cursor = indptr[:-1]
+    order: list[int] = []
+    for root in range(n):
+        # Roots are tried in increasing order, so each is its component's smallest node.
+        if disc[root] >= 0 or indptr[root] == indptr[root + 1]:
             continue
-        # Roots are visited in increasing order, so each is its component's smallest node.
-        clock = _search(root, clock, indptr, nbr, eid, disc, low, component, blocks)
-    return Split(tuple(blocks), np.asarray(component, dtype=np.int64))
-
-
-def _search(
-    root: int,
-    clock: int,
-    indptr: list[int],
-    nbr: list[int],
-    eid: list[int],
-    disc: list[int],
-    low: list[int],
-    component: list[int],
-    blocks: list[Block],
-) -> int:
-    """Depth-first search from one root, appending each block as it closes."""
-    disc[root] = low[root] = clock
-    component[root] = root
-    clock += 1
-    nodes, via, cursor = [root], [-1], [indptr[root]]
-    edge_stack: list[int] = []
-    entry = [0]  # where each tree node's entering tie sits on the edge stack
-    while nodes:
-        u, pos = nodes[-1], cursor[-1]
-        if pos < indptr[u + 1]:
-            cursor[-1] = pos + 1
-            v, e = nbr[pos], eid[pos]
-            if e == via[-1]:
+        stack = [root]
+        disc[root], component[root] = len(order), root
+        order.append(root)
+        while stack:
+            u = stack[-1]
+            lo, hi = cursor[u], indptr[u + 1]
+            fresh = disc[nbr[lo:hi]] < 0
+            first = int(fresh.argmax()) if lo < hi else 0
+            if lo == hi or not fresh[first]:
+                cursor[u] = hi
+                stack.pop()
                 continue
-            if disc[v] == -1:
-                entry.append(len(edge_stack))
-                edge_stack.append(e)
-                disc[v] = low[v] = clock
-                component[v] = root
-                clock += 1
-                nodes.append(v)
-                via.append(e)
-                cursor.append(indptr[v])
-            elif disc[v] < disc[u]:
-                edge_stack.append(e)
-                low[u] = min(low[u], disc[v])
-            continue
-        nodes.pop()
-        via.pop()
-        cursor.pop()
-        start = entry.pop()
-        if nodes:
-            parent = nodes[-1]
-            low[parent] = min(low[parent], low[u])
-            if low[u] >= disc[parent]:
-                blocks.append(Block(np.asarray(edge_stack[start:], dtype=np.int64), parent))
-                del edge_stack[start:]
-    return clock
+            at = lo + first
+            v = int(nbr[at])
+            cursor[u] = at + 1
+            disc[v], parent[v], component[v] = len(order), u, root
+            order.append(v)
+            stack.append(v)
+    return disc, parent, order, component
+
+
+def _blocks(opener: Ints, disc: Ints, parent: Ints) -> tuple[Block, ...]:
+    """Group ties by the node that opened their block; parents' blocks first."""
+    if opener.size == 0:
+        return ()
+    order = np.lexsort((np.arange(opener.size), disc[opener]))
+    grouped = opener[order]
+    cuts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+    parts = np.split(order, cuts[1:])
+    return tuple(Block(part, int(parent[grouped[c]])) for part, c in zip(parts, cuts, strict=True))
 
 
 def stitch(n: int, split: Split, local: list[tuple[Ints, Floats]]) -> Floats:
     """Join per-block camps (nodes, +1/-1) into one assignment over the whole graph.
 
-    Parents are placed before children, so each block meets exactly one node
-    already placed, its root, and is flipped to agree with it there. Each
+    Blocks come parents first, so each block meets exactly one node already
+    placed, its root, and is flipped to agree with it there. Each
     component is then flipped so its smallest node is in camp +1, which makes
     the result independent of which optimum each block happened to return.
     """
     camps = np.zeros(n, dtype=np.float64)
-    for block, (nodes, signs) in zip(reversed(split.blocks), reversed(local), strict=True):
+    for block, (nodes, signs) in zip(split.blocks, local, strict=True):
         if camps[block.root] == 0:
             camps[block.root] = 1.0
         at = int(np.searchsorted(nodes, block.root))

@@ -62,24 +62,22 @@ def contract(
     graph: NetGraph, adj: Adjacency, partner: Ints, link: Floats
 ) -> tuple[NetGraph, Level]:
     """Merge each node with its partner; ties between merged nodes add up by sign."""
-    n = graph.n
-    leader = np.minimum(np.arange(n), partner)
-    ids, group = np.unique(leader, return_inverse=True)
+    nodes = np.arange(graph.n)
+    leader = np.minimum(nodes, partner)
+    leads = leader == nodes
+    group = (np.cumsum(leads) - 1)[leader]
+    size = int(leads.sum())
     # The pair's smaller node sets the coarse node's camp; the other follows its tie.
-    side = np.where(leader == np.arange(n), 1.0, link)
+    side = np.where(leads, 1.0, link)
     a, b = group[graph.tail], group[graph.head]
     signed = graph.sign * graph.weight * side[graph.tail] * side[graph.head]
     across = a != b
     lo, hi = np.minimum(a, b)[across], np.maximum(a, b)[across]
-    codes, inverse = np.unique(lo * ids.size + hi, return_inverse=True)
+    codes, inverse = np.unique(lo * size + hi, return_inverse=True)
     net = np.bincount(inverse, signed[across], minlength=codes.size)
     keep = net != 0
     coarse = NetGraph(
-        ids.size,
-        codes[keep] // ids.size,
-        codes[keep] % ids.size,
-        np.sign(net[keep]),
-        np.abs(net[keep]),
+        size, codes[keep] // size, codes[keep] % size, np.sign(net[keep]), np.abs(net[keep])
     )
     return coarse, Level(graph, adj, group, side)
 

@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 from allegiance.graph.balance_graph import Adjacency, Floats, Ints, NetGraph, violated
 
 Cycle = tuple[int, ...]  # tie indices
+Singles = NDArray[np.float32]
 
 
 def packing_bound(
@@ -35,25 +36,52 @@ def packing_bound(
     paths: _Paths = (
         _DensePaths(graph, broken) if graph.n <= _DENSE_NODES else _SparsePaths(adj, broken)
     )
-    capacity = graph.weight.copy()
+    packing = _Packing(graph, paths)
     found = np.flatnonzero(broken)
     order = found[np.argsort(-graph.weight[found], kind="stable")].tolist()
-    tails, heads = graph.tail.tolist(), graph.head.tolist()
-    bound, cycles = 0.0, []
-    for length in range(3, max_length + 1):
+    order = packing.triangles(order)
+    for length in range(4, max_length + 1):
         for e in order:
-            while capacity[e] > 0 and time.perf_counter() < deadline:
-                path = paths.find(tails[e], heads[e], length - 1)
-                if path is None:
+            while packing.capacity[e] > 0 and time.perf_counter() < deadline:
+                path = paths.find(packing.tails[e], packing.heads[e], length - 1)
+                if path is None or not packing.take(e, path):
                     break
-                cycle = (e, *path)
-                share = float(capacity[list(cycle)].min())
-                capacity[list(cycle)] -= share
-                paths.used_up([t for t in path if capacity[t] <= 0])
-                bound += share
-                cycles.append(cycle)
-        order = [e for e in order if capacity[e] > 0]
-    return bound, cycles
+        order = [e for e in order if packing.capacity[e] > 0]
+    return packing.bound, packing.cycles
+
+
+class _Packing:
+    """Cycles packed so far, their total share, and each tie's capacity left."""
+
+    def __init__(self, graph: NetGraph, paths: _Paths) -> None:
+        self.capacity = graph.weight.tolist()
+        self.tails, self.heads = graph.tail.tolist(), graph.head.tolist()
+        self.paths = paths
+        self.bound = 0.0
+        self.cycles: list[Cycle] = []
+
+    def take(self, broken: int, path: list[int]) -> bool:
+        """Pack the cycle closing ``broken`` with ``path``, if all its ties have capacity."""
+        cycle = tuple(dict.fromkeys((broken, *path)))  # a walk may repeat a tie
+        share = min(self.capacity[t] for t in cycle)
+        if share <= 0:
+            return False
+        for t in cycle:
+            self.capacity[t] -= share
+        self.paths.used_up([t for t in path if self.capacity[t] <= 0])
+        self.bound += share
+        self.cycles.append(cycle)
+        return True
+
+    def triangles(self, order: list[int]) -> list[int]:
+        """Pack triangles for every broken tie, many at a time; the ties still with capacity."""
+        while order:
+            candidates = self.paths.triangles(order, self.tails, self.heads)
+            took = [self.take(e, path) for e, path in candidates]
+            order = [e for e in order if self.capacity[e] > 0]
+            if not any(took):
+                break
+        return order
 
 
 # Up to this many nodes, paths are searched on a dense boolean matrix with numpy.
@@ -65,6 +93,13 @@ class _Paths:
 
     def find(self, source: int, target: int, most: int) -> list[int] | None:
         raise NotImplementedError
+
+    def triangles(
+        self, broken: list[int], tails: list[int], heads: list[int]
+    ) -> list[tuple[int, list[int]]]:
+        """A two-tie path closing each broken tie that has one (they may overlap)."""
+        found = ((e, self.find(tails[e], heads[e], 2)) for e in broken)
+        return [(e, path) for e, path in found if path is not None and len(path) == 2]
 
     def used_up(self, ties: list[int]) -> None:
         raise NotImplementedError
@@ -80,12 +115,19 @@ class _DensePaths(_Paths):
         self.open = self.tie >= 0
         self.ends = (graph.tail, graph.head)
 
+    def triangles(
+        self, broken: list[int], tails: list[int], heads: list[int]
+    ) -> list[tuple[int, list[int]]]:
+        ends = np.array(broken, dtype=np.int64)
+        u, v = np.asarray(tails)[ends], np.asarray(heads)[ends]
+        common = self.open[u] & self.open[v]
+        has = np.flatnonzero(common.any(axis=1))
+        x = np.argmax(common[has], axis=1)
+        first, second = self.tie[u[has], x], self.tie[x, v[has]]
+        pairs = zip(ends[has].tolist(), first.tolist(), second.tolist(), strict=True)
+        return [(e, [a, b]) for e, a, b in pairs]
+
     def find(self, source: int, target: int, most: int) -> list[int] | None:
-        # A common neighbour is the shortest possible path: try it in one step.
-        common = np.flatnonzero(self.open[source] & self.open[target])
-        if common.size:
-            x = int(common[0])
-            return [int(self.tie[source, x]), int(self.tie[x, target])]
         n = self.open.shape[0]
         parent = np.full(n, -1)
         seen = np.zeros(n, dtype=bool)
@@ -128,19 +170,30 @@ class _SparsePaths(_Paths):
         self.closed: set[int] = set()
 
     def find(self, source: int, target: int, most: int) -> list[int] | None:
-        came: dict[int, tuple[int, int]] = {source: (-1, -1)}
-        frontier = [source]
-        for _ in range(most):
-            nxt = []
-            for u in frontier:
+        # A common neighbour is the shortest possible path: try it first.
+        near, far = sorted((self.kept[source], self.kept[target]), key=len)
+        for x, e in near.items():
+            other = far.get(x)
+            if other is not None and e not in self.closed and other not in self.closed:
+                return [e, other] if near is self.kept[source] else [other, e]
+        # Otherwise search from both ends at once, always widening the smaller side.
+        sides = ({source: (-1, -1)}, {target: (-1, -1)})
+        frontiers = ([source], [target])
+        depths = [0, 0]
+        while depths[0] + depths[1] < most and frontiers[0] and frontiers[1]:
+            k = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+            mine, theirs = sides[k], sides[1 - k]
+            grown: list[int] = []
+            for u in frontiers[k]:
                 for v, e in self.kept[u].items():
-                    if v in came or e in self.closed:
+                    if v in mine or e in self.closed:
                         continue
-                    came[v] = (u, e)
-                    if v == target:
-                        return _unwind(came, target)
-                    nxt.append(v)
-            frontier = nxt
+                    mine[v] = (u, e)
+                    if v in theirs:
+                        return _unwind(sides[0], v) + _unwind(sides[1], v)
+                    grown.append(v)
+            frontiers = (grown, frontiers[1]) if k == 0 else (frontiers[0], grown)
+            depths[k] += 1
         return None
 
     def used_up(self, ties: list[int]) -> None:
@@ -172,32 +225,24 @@ def shortest_negative_cycles(
     even, odd = _distances(graph, padded)
     loops = np.diagonal(odd)
     ends = np.flatnonzero(loops < below)
-    ends = ends[np.argsort(loops[ends], kind="stable")].tolist()
-    done: set[int] = set()
+    ends = ends[np.argsort(loops[ends], kind="stable")][: 2 * limit]
     found: dict[frozenset[int], Cycle] = {}
-    for i in ends:
-        if i in done:
-            continue
-        walk = _walk(adj, padded, even, odd, i)
-        if walk is None:
-            continue
-        nodes, ties = walk
-        done.update(nodes)
+    for nodes, ties in _walks(adj, padded, even, odd, ends):
         cycle = _odd_cycle(nodes, ties, graph.sign)
         found.setdefault(frozenset(cycle), cycle)
-        if len(found) >= limit:
-            break
-    return list(found.values())
+    return list(found.values())[:limit]
 
 
-_PAD = 1e-7
+_PAD = 1e-5
 
 
-def _distances(graph: NetGraph, length: Floats) -> tuple[Floats, Floats]:
+def _distances(graph: NetGraph, length: Floats) -> tuple[Singles, Singles]:
     """Shortest even and odd walks between all pairs (Floyd–Warshall on the double cover)."""
     n = graph.n
-    even = np.full((n, n), np.inf)
-    odd = np.full((n, n), np.inf)
+    # Single precision halves the memory traffic; the padding on lengths
+    # (far above its rounding error) keeps walks back along tight ties exact.
+    even = np.full((n, n), np.inf, dtype=np.float32)
+    odd = np.full((n, n), np.inf, dtype=np.float32)
     np.fill_diagonal(even, 0.0)
     pos = graph.sign > 0
     for target, mask in ((even, pos), (odd, ~pos)):
@@ -215,24 +260,50 @@ def _distances(graph: NetGraph, length: Floats) -> tuple[Floats, Floats]:
     return even, odd
 
 
-def _walk(
-    adj: Adjacency, length: Floats, even: Floats, odd: Floats, i: int
-) -> tuple[list[int], list[int]] | None:
-    """Nodes and ties of a shortest odd closed walk from i, following tight ties back to i."""
-    nodes, ties, node, parity = [i], [], i, 1
+def _walks(
+    adj: Adjacency, length: Floats, even: Singles, odd: Singles, starts: Ints
+) -> list[tuple[list[int], list[int]]]:
+    """Nodes and ties of a shortest odd closed walk from each start, all walked in step.
+
+    From each node the walk takes the tie that keeps it on a shortest path
+    back to its start with the parity still needed; the padding on lengths
+    guarantees each step gets strictly closer, so every walk ends.
+    """
     hostile = adj.signed_weight < 0
+    node, parity = starts.copy(), np.ones(starts.size, dtype=bool)
+    alive = np.arange(starts.size)  # which walks are still under way
+    nodes: list[list[int]] = [[int(i)] for i in starts.tolist()]
+    ties: list[list[int]] = [[] for _ in nodes]
+    done: list[int] = []
     for _ in range(2 * even.shape[0] + 2):
-        lo, hi = adj.indptr[node], adj.indptr[node + 1]
-        nbr, edge = adj.neighbour[lo:hi], adj.edge[lo:hi]
-        after = parity ^ hostile[lo:hi]  # parity still needed once past each tie
-        rest = np.where(after, odd[nbr, i], even[nbr, i])
-        at = int(np.argmin(length[edge] + rest))
-        node, parity = int(nbr[at]), int(after[at])
-        nodes.append(node)
-        ties.append(int(edge[at]))
-        if node == i and parity == 0:
-            return nodes, ties
-    return None
+        if alive.size == 0:
+            break
+        arcs, walk = _arcs_of(adj, node[alive])
+        home = starts[alive][walk]
+        after = parity[alive][walk] ^ hostile[arcs]  # parity still needed past each tie
+        nbr = adj.neighbour[arcs]
+        score = length[adj.edge[arcs]] + np.where(after, odd[nbr, home], even[nbr, home])
+        order = np.lexsort((score, walk))
+        grouped = walk[order]
+        best = order[np.r_[True, grouped[1:] != grouped[:-1]]]  # each walk's best arc
+        node[alive], parity[alive] = nbr[best], after[best]
+        steps = zip(alive.tolist(), nbr[best].tolist(), adj.edge[arcs[best]].tolist(), strict=True)
+        for k, a, e in steps:
+            nodes[k].append(a)
+            ties[k].append(e)
+        closed = (node[alive] == starts[alive]) & ~parity[alive]
+        done += alive[closed].tolist()
+        alive = alive[~closed]
+    return [(nodes[k], ties[k]) for k in sorted(done)]
+
+
+def _arcs_of(adj: Adjacency, nodes: Ints) -> tuple[Ints, Ints]:
+    """Every arc leaving each of ``nodes``, and the position in ``nodes`` it leaves from."""
+    lo, hi = adj.indptr[nodes], adj.indptr[nodes + 1]
+    count = hi - lo
+    walk = np.repeat(np.arange(nodes.size), count)
+    offset = np.arange(walk.size) - np.repeat(np.cumsum(count) - count, count)
+    return lo[walk] + offset, walk
 
 
 def _odd_cycle(nodes: list[int], ties: list[int], sign: Floats) -> Cycle:

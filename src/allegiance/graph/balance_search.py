@@ -143,7 +143,7 @@ def refine(
     rng: np.random.Generator,
     deadline: float,
 ) -> Floats:
-    """Improve camps by single flips, then ``steps`` of tabu search (until the deadline)."""
+    """Improve camps by single flips, then up to ``steps`` of tabu search (until the deadline)."""
     tol = 1e-9 * float(graph.weight.max(initial=1.0))
     camps = camps.copy()
     delta = flip_gains(adj, camps)
@@ -151,12 +151,14 @@ def refine(
     if steps <= 0 or graph.n < 2 or time.perf_counter() > deadline:
         return camps
     best, best_cost = camps.copy(), cost(graph, camps)
-    chunk = max(256, graph.n)
+    # Patience: give up once a whole round of steps finds nothing better.
+    chunk = max(1000, 10 * graph.n)
     while steps > 0 and time.perf_counter() < deadline:
         found = tabu(adj, camps, delta, min(chunk, steps), rng, tol)
         found_cost = cost(graph, found)
-        if found_cost < best_cost - tol:
-            best, best_cost = found, found_cost
+        if found_cost >= best_cost - tol:
+            break
+        best, best_cost = found, found_cost
         steps -= chunk
     return best
 

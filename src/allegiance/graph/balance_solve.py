@@ -41,15 +41,17 @@ from allegiance.graph.balance_search import (
 # How a block's answer was proven, weakest last; a graph reports its weakest block's.
 METHODS = ("balanced", "enumeration", "cycle-packing", "lp", "ip", "heuristic")
 
-# Multilevel restarts (single flips only) tried first on every block.
-_QUICK_RESTARTS = 3
+# Multilevel restarts (single flips only) tried first on every block, and
+# more of them when the LP bound leaves a gap.
+_QUICK_RESTARTS, _MORE_RESTARTS = 3, 6
 # Tabu steps per node (capped) to polish camps: before the integer program,
 # whose cutoff they are, and on blocks left to the heuristic, after as many
 # multilevel restarts again.
-_POLISH_STEPS, _POLISH_CAP = 100, 200_000
+_POLISH_STEPS, _POLISH_CAP = 100, 100_000
 _SEARCH_RESTARTS = 8
-# Share of the time left that a big block's heuristic may use; the rest is for its bound.
-_SEARCH_SHARE = 0.5
+# Shares of the time left by which a big block's heuristic, then its bound, must
+# stop; the last tenth is a margin for the rest of the call.
+_SEARCH_SHARE, _BOUND_SHARE = 0.5, 0.9
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,7 +83,13 @@ def solve(graph: NetGraph, exact_max_edges: int, deadline: float, seed: int) -> 
     answers: dict[int, tuple[Ints, BlockAnswer]] = {}
     # Small blocks first, so one hard block cannot starve the easy ones of time.
     for k in sorted(range(len(split.blocks)), key=lambda k: split.blocks[k].edges.size):
-        local, nodes = subgraph(graph, split.blocks[k].edges)
+        edges = split.blocks[k].edges
+        if edges.size == 1:  # a bridge: its two ends can always be placed to keep it
+            e = int(edges[0])
+            ends = np.sort([graph.tail[e], graph.head[e]])
+            answers[k] = (ends, BlockAnswer(np.array([1.0, graph.sign[e]]), 0.0, "balanced"))
+            continue
+        local, nodes = subgraph(graph, edges)
         answers[k] = (nodes, solve_block(local, exact_max_edges, deadline, seed))
     return _combine(graph.n, split, answers)
 
@@ -105,11 +113,11 @@ def solve_block(graph: NetGraph, exact_max_edges: int, deadline: float, seed: in
         value = cost(graph, camps)
         return BlockAnswer(camps, value, "enumeration" if value else "balanced")
     adj = adjacency(graph)
+    if not within:
+        return _search_only(graph, adj, deadline, seed)
     quick = _quick(graph, adj, deadline, seed)
     if quick.answer is not None:
         return quick.answer
-    if not within:
-        return _search_only(graph, adj, quick, deadline, seed)
     return _exact(graph, adj, quick, deadline, seed)
 
 
@@ -126,7 +134,7 @@ class _Quick:
 
 
 def _quick(graph: NetGraph, adj: Adjacency, deadline: float, seed: int) -> _Quick:
-    """Multilevel restarts (single flips only), re-packing cycles after each improvement."""
+    """Multilevel restarts (single flips only), packing cycles for each new best camps."""
     integral = has_integer_weights(graph)
     rng = np.random.default_rng(seed)
     best, value, bound = np.ones(graph.n), np.inf, 0.0
@@ -136,7 +144,8 @@ def _quick(graph: NetGraph, adj: Adjacency, deadline: float, seed: int) -> _Quic
             break
         camps = vcycle(graph, adj, rng, deadline)
         found = cost(graph, camps)
-        if found >= value:
+        # Equally good camps are packed too: their broken ties differ, and so may the bound.
+        if found > value or (found == value and np.array_equal(camps * camps[0], best * best[0])):
             continue
         best, value = camps, found
         if value == 0:
@@ -156,35 +165,41 @@ def _exact(
     lp = lp_bound(graph, quick.cycles, quick.value, deadline, quick.integral)
     if lp.proven_optimal:
         return BlockAnswer(quick.camps, quick.value, "lp")
-    camps, value = quick.camps, quick.value
-    # The LP keeps most ties whole; camps that keep the same ties are often optimal.
-    rounded = round_lp(graph, adj, lp.solution)
-    steps = min(_POLISH_STEPS * graph.n, _POLISH_CAP)
-    for start in (rounded, camps):
-        polished = refine(graph, adj, start, steps, np.random.default_rng(seed), deadline)
-        if cost(graph, polished) < value:
-            camps, value = polished, cost(graph, polished)
+    # The LP keeps most ties whole; camps that keep the same ties are often
+    # optimal. Failing that, tabu search gives the integer program a better cutoff.
+    camps, value = _better(graph, (quick.camps, quick.value), round_lp(graph, adj, lp.solution))
+    if closes(lp.value, value, quick.integral):
+        return BlockAnswer(camps, value, "lp")
+    rng = np.random.default_rng(seed + 1)
+    for _ in range(_MORE_RESTARTS):
+        camps, value = _better(graph, (camps, value), vcycle(graph, adj, rng, deadline))
         if closes(lp.value, value, quick.integral):
             return BlockAnswer(camps, value, "lp")
-    found = ip_solve(graph, camps, lp.cuts, deadline, quick.integral)
-    if found.optimal:
-        return BlockAnswer(found.camps, found.value, "ip")
-    return BlockAnswer(found.camps, max(quick.bound, lp.value, found.bound), "heuristic")
-
-
-def _search_only(
-    graph: NetGraph, adj: Adjacency, quick: _Quick, deadline: float, seed: int
-) -> BlockAnswer:
-    """A block too big for the exact stages: a longer heuristic run, then a fresh packing."""
-    now = time.perf_counter()
     steps = min(_POLISH_STEPS * graph.n, _POLISH_CAP)
-    share = now + _SEARCH_SHARE * max(deadline - now, 0.0)
-    camps, value = heuristic_camps(graph, adj, Effort(_SEARCH_RESTARTS, steps, share), seed + 1)
-    bound = quick.bound
-    if value < quick.value:
-        bound = max(bound, packing_bound(graph, adj, camps, deadline)[0])
-    else:
-        camps, value = quick.camps, quick.value
-    if closes(bound, value, quick.integral):
+    camps, value = _better(graph, (camps, value), refine(graph, adj, camps, steps, rng, deadline))
+    if closes(lp.value, value, quick.integral):
+        return BlockAnswer(camps, value, "lp")
+    best = ip_solve(graph, camps, lp.cuts, deadline, quick.integral)
+    if best.optimal:
+        return BlockAnswer(best.camps, best.value, "ip")
+    return BlockAnswer(best.camps, max(quick.bound, lp.value, best.bound), "heuristic")
+
+
+def _better(graph: NetGraph, best: tuple[Floats, float], camps: Floats) -> tuple[Floats, float]:
+    value = cost(graph, camps)
+    return (camps, value) if value < best[1] else best
+
+
+def _search_only(graph: NetGraph, adj: Adjacency, deadline: float, seed: int) -> BlockAnswer:
+    """A block too big for the exact stages: the heuristic, then a packing bound, on a budget."""
+    now = time.perf_counter()
+    left = max(deadline - now, 0.0)
+    steps = min(_POLISH_STEPS * graph.n, _POLISH_CAP)
+    effort = Effort(_SEARCH_RESTARTS, steps, now + _SEARCH_SHARE * left)
+    camps, value = heuristic_camps(graph, adj, effort, seed)
+    if value == 0:
+        return BlockAnswer(camps, 0.0, "balanced")
+    bound, _ = packing_bound(graph, adj, camps, now + _BOUND_SHARE * left)
+    if closes(bound, value, has_integer_weights(graph)):
         return BlockAnswer(camps, value, "cycle-packing")
     return BlockAnswer(camps, bound, "heuristic")

@@ -18,16 +18,8 @@ from allegiance.model import Conflict
 from allegiance.report.briefing import Briefing, build_briefing
 from allegiance.report.evidence import describe_claim
 from allegiance.report.layout import Node
+from allegiance.report.render import ROLE_WORDS
 from allegiance.report.svg import Segment, alignment_svg, segments
-
-ROLE_WORDS = {
-    "side": "a side of the conflict",
-    "backer": "arms {side}",
-    "leans": "tied to {side} only",
-    "both": "arms both sides",
-    "sidelines": "arms neither side",
-    "organisation": "organisation",
-}
 
 
 @dataclass(frozen=True, slots=True)
