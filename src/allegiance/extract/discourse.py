@@ -58,6 +58,9 @@ class Discourse:
     alleged: list[Claim] = field(default_factory=list)
     alleged_at: int = -1
     resolved: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # The next best reading of a single anaphor, for when the best makes a state arm
+    # itself ("India has become its biggest source of weapons": not India's).
+    alternatives: dict[int, str] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
     sentence: int = -1
     pair_at: int = -1
@@ -129,7 +132,8 @@ class Discourse:
     def _object(self, lowered: str, start: int) -> bool:
         """Whether a mention follows a predicate of its own clause ("expelled French troops")."""
         before = lowered[max(0, start - 24) : start].split()[-3:]
-        if any(w in COPULAS for w in before):
+        if any(w in COPULAS for w in before) or before[-1:] in (["a"], ["an"]):
+            # "has become Serbia's main supplier", "Armenia, long a Russian ally, ..."
             return True
         if self._predicate_end < 0:
             return False
@@ -159,6 +163,9 @@ class Discourse:
         }.get(kind)
         if found is not None:
             self.resolved[hit.start] = (found,)
+            other = self._other_subject() if kind in STATES else None
+            if other is not None and other != found:
+                self.alternatives[hit.start] = other
             if kind in STATES and not self._oblique(lowered, hit.start):
                 # "The junta has received drones ..., and it has used them": still Mali.
                 self.subjects.append(found)

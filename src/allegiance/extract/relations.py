@@ -40,7 +40,7 @@ class RelationRule:
     def apply(self, view: View, clause: Clause) -> list[Draft]:
         """The hostile and friendly ties one clause states."""
         mentions = view.in_clause(clause)
-        parties = [m for m in mentions if m.party and m.role in PARTY_ROLES]
+        parties = [m for m in mentions if _party(m, mentions)]
         parties = roles.with_antecedent(view, clause, parties)
         # A place ("in northern Yemen") is a party only when nothing else is.
         core = [m for m in parties if m.marker not in self._places]
@@ -81,6 +81,29 @@ class RelationRule:
         return [
             Draft(relation.kind, a, b, round(weight, 4), relation=relation.relation)
             for a, b in self.pairs(view, parties, trigger, transitive=relation.transitive)
+        ] + self._aside(view, clause, parties, trigger, relation)
+
+    def _aside(
+        self,
+        view: View,
+        clause: Clause,
+        parties: list[Mention],
+        trigger: Mention,
+        relation: RelationTrigger,
+    ) -> list[Draft]:
+        """ "Chad, a partner of Washington in the fight against Boko Haram": Chad fights too."""
+        if not relation.transitive or clause.antecedent < 0 or not parties:
+            return []
+        subject = parties[0]
+        if subject.last >= clause.first:
+            return []
+        right = roles.nearest_group(view, parties, trigger, self._coordinators, left=False)
+        weight = round(relation.confidence * 0.9, 4)
+        return [
+            Draft(relation.kind, a, b, weight, relation=relation.relation)
+            for a in subject.codes
+            for b in roles.codes(right)
+            if a != b
         ]
 
     def _reading(self, view: View, clause: Clause, trigger: Mention) -> RelationTrigger | None:
@@ -119,7 +142,21 @@ class RelationRule:
             return [(a, b) for a in roles.codes(left) for b in roles.codes(right) if a != b]
         side_all = roles.left_of(parties, trigger)[::-1] or roles.right_of(parties, trigger)
         found = roles.codes(side_all)
-        return [(found[0], found[1])] if len(found) >= 2 else []
+        if len(found) < 2 or (transitive and len(roles.codes(left or right)) >= 2):
+            # A verb's subjects never act on each other ("Benin and Togo suffered attacks").
+            return []
+        return [(found[0], found[1])]
+
+
+def _party(mention: Mention, mentions: list[Mention]) -> bool:
+    """Who can be a party to a relation: not where fighters came from ("jihadists crossing
+    from Burkina Faso"), nor the maker of a weapon ("Israeli Harop munitions")."""
+    if not mention.party or mention.role not in PARTY_ROLES or mention.marker == "from":
+        return False
+    if mention.role == "modifier":
+        following = next((m for m in mentions if m.first > mention.last), None)
+        return following is None or following.type is not HitType.WEAPON
+    return True
 
 
 def _located(view: View, trigger: Mention) -> bool:

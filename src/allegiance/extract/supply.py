@@ -333,7 +333,11 @@ class SupplyRule:
         self, view: View, found: Roles, supplier: str, discourse: Discourse, frame: str
     ) -> list[tuple[str, float]]:
         if found.recipients:
-            return [(c, _anaphoric(m)) for m in found.recipients for c in m.codes]
+            return [
+                (_other(m, c, supplier, discourse), _anaphoric(m))
+                for m in found.recipients
+                for c in m.codes
+            ]
         transfer = discourse.transfer
         if transfer is not None and transfer.supplier == supplier and view.opens_with(self._frames):
             return [(transfer.recipient, FROM_ANAPHOR)]
@@ -353,6 +357,13 @@ def _paired(
     if not after:
         return suppliers
     return tuple(roles.group(view, list(suppliers), suppliers.index(after[0]), coordinators))
+
+
+def _other(mention: Mention, code: str, supplier: str, discourse: Discourse) -> str:
+    """An anaphor read as the supplier itself stands for the state named before."""
+    if code != supplier or mention.type is not HitType.ANAPHOR:
+        return code
+    return discourse.alternatives.get(mention.start, code)
 
 
 def _partners(makers: tuple[Mention, ...], arms: list[Mention]) -> Roles:

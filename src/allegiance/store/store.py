@@ -39,8 +39,14 @@ _DOCUMENT_COLUMNS = (
 )
 
 
-def _placeholders(columns: str) -> str:
-    return ", ".join(f":{c.strip()}" for c in columns.split(","))
+def _insert(table: str, columns: str, verb: str = "INSERT") -> str:
+    names = ", ".join(f":{c.strip()}" for c in columns.split(","))
+    return f"{verb} INTO {table} ({columns}) VALUES ({names})"
+
+
+_INSERT_DOCUMENT = _insert("documents", _DOCUMENT_COLUMNS)
+_INSERT_CLAIM = _insert("claims", _CLAIM_COLUMNS)
+_INSERT_EVIDENCE = _insert("evidence", _EVIDENCE_COLUMNS, "INSERT OR IGNORE")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,24 +176,29 @@ class Store:
     ) -> IngestResult:
         if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
             return IngestResult(document=doc, added=False)
-        conn.execute(
-            f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) VALUES "
-            f"({_placeholders(_DOCUMENT_COLUMNS)})",
-            rows.document_params(doc, now()),
-        )
-        new = merged = evidence = 0
-        touched: set[int] = set()
+        conn.execute(_INSERT_DOCUMENT, rows.document_params(doc, now()))
+        evidence = 0
+        # Claims this document creates are aggregated from the evidence in hand;
+        # claims it adds to are re-read, since they hold other documents' evidence.
+        created: dict[int, Claim] = {}
+        merged: set[int] = set()
         for count, claim in enumerate(claims, start=1):
-            claim_id, created = self._upsert_claim(conn, claim)
-            new += created
-            merged += not created and claim_id not in touched
-            touched.add(claim_id)
+            claim_id, is_new = self._upsert_claim(conn, claim)
+            if is_new:
+                created[claim_id] = claim
+            elif claim_id in created:
+                mine = created[claim_id]
+                created[claim_id] = replace(mine, evidence=mine.evidence + claim.evidence)
+            else:
+                merged.add(claim_id)
             evidence += self._add_evidence(conn, claim, claim_id, doc.id)
             if progress is not None:
                 progress(count)
-        for claim_id in touched:
+        for claim_id, claim in created.items():
+            _write_aggregate(conn, claim_id, aggregate(claim))
+        for claim_id in merged:
             self._refresh(conn, claim_id)
-        return IngestResult(doc, True, new, merged, evidence)
+        return IngestResult(doc, True, len(created), len(merged), evidence)
 
     def _upsert_claim(self, conn: sqlite3.Connection, claim: Claim) -> tuple[int, bool]:
         if not claim.evidence:
@@ -197,10 +208,7 @@ class Store:
             row = _same_transfer(conn, claim)
         if row is None:
             params = rows.claim_params(claim) | {"created_at": now()}
-            cursor = conn.execute(
-                f"INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES ({_placeholders(_CLAIM_COLUMNS)})",
-                params,
-            )
+            cursor = conn.execute(_INSERT_CLAIM, params)
             assert cursor.lastrowid is not None
             return cursor.lastrowid, True
         stored = rows.claim_from_row(row, ())
@@ -219,28 +227,13 @@ class Store:
         for ev in claim.evidence:
             if ev.document_id != document_id:
                 raise InputError(f"evidence for {claim.key} names another document")
-            cursor = conn.execute(
-                f"INSERT OR IGNORE INTO evidence ({_EVIDENCE_COLUMNS}) VALUES "
-                f"({_placeholders(_EVIDENCE_COLUMNS)})",
-                rows.evidence_params(ev, claim_id),
-            )
+            cursor = conn.execute(_INSERT_EVIDENCE, rows.evidence_params(ev, claim_id))
             added += cursor.rowcount
         return added
 
     def _refresh(self, conn: sqlite3.Connection, claim_id: int) -> None:
         """Recompute a claim's cached period, status and confidence from its evidence."""
-        claim = aggregate(self._load_claim(conn, claim_id))
-        conn.execute(
-            "UPDATE claims SET start_year = ?, end_year = ?, status = ?, confidence = ? "
-            "WHERE id = ?",
-            (
-                claim.start,
-                claim.end,
-                None if claim.status is None else str(claim.status),
-                claim.confidence,
-                claim_id,
-            ),
-        )
+        _write_aggregate(conn, claim_id, aggregate(self._load_claim(conn, claim_id)))
 
     def review(
         self,
@@ -387,6 +380,19 @@ class Store:
             table: self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("documents", "claims", "evidence", "reviews")
         }
+
+
+def _write_aggregate(conn: sqlite3.Connection, claim_id: int, claim: Claim) -> None:
+    conn.execute(
+        "UPDATE claims SET start_year = ?, end_year = ?, status = ?, confidence = ? WHERE id = ?",
+        (
+            claim.start,
+            claim.end,
+            None if claim.status is None else str(claim.status),
+            claim.confidence,
+            claim_id,
+        ),
+    )
 
 
 def _same_transfer(conn: sqlite3.Connection, claim: Claim) -> sqlite3.Row | None:
