@@ -11,11 +11,11 @@ in the same run, and the heuristic's time and its gap to the exact value. A
 final table gives the ratios against the plain formulation and whether each
 target of issue 4 is met. Machines are shared and noisy: compare ratios.
 
-``--quick`` runs a subset in about a minute (every 20th year, the plain
-formulation cut off at 5 s per world graph, one graph per random size). The
-full run takes about 30-40 minutes on two shared cores, most of it the plain
-formulation: about 10 minutes on the 203 world graphs and up to 5 minutes per
-random graph it cannot solve.
+``--quick`` runs a subset in about a minute (every 20th year with the plain
+formulation cut off at 3 s, one graph per synthetic size with it cut off at
+5 s, one graph of 100k ties). The full run takes about an hour on two shared cores, most of it the
+plain formulation: some 10 minutes on the 203 world graphs and up to 2
+minutes per synthetic graph it cannot solve (ours is cut off at 60 s).
 
 The plain formulation (the baseline) lives here, not in the package: one
 binary camp variable per node, one binary violation variable per tie, two rows
@@ -194,16 +194,20 @@ def bench_exact(
     return rows
 
 
-def bench_scale(
-    cases: list[Case],
-) -> list[Row]:
-    """The heuristic (default settings) on graphs too big for the exact stages."""
-    print("\n== Heuristic at scale (default settings, time limit 10 s)")
-    print(f"   {'graph':<26} {'index':>9} {'bound':>9} {'seconds':>8}  reference")
+def bench_scale(cases: list[Case]) -> list[Row]:
+    """The heuristic on graphs too big for the exact stages, at the default 10 s and at 2 s.
+
+    With the default limit most of the time goes to the packing bound, which
+    takes whatever the heuristic leaves; the 2 s run shows how good the camps
+    already are with a fifth of the time.
+    """
+    print("\n== Heuristic at scale (default settings: time limit 10 s; and 2 s)")
+    print(f"   {'graph':<26} {'index':>9} {'bound':>9} {'seconds':>8}  {'at 2 s':>9}  reference")
     rows = []
     for label, make in cases:
         edges, reference = make()
         result = frustration(edges)
+        short = frustration(edges, time_limit=2.0)
         run = Run(result.index, result.lower_bound, result.exact, result.seconds)
         rows.append(Row(label, None, run, run, reference))
         ref = (
@@ -211,7 +215,10 @@ def bench_scale(
             if reference is None
             else f"planted split {reference:g} ({100 * gap_to(run.value, reference):+.1f}%)"
         )
-        print(f"   {label:<26} {run.value:>9g} {run.bound:>9g} {run.seconds:>8.2f}  {ref}")
+        print(
+            f"   {label:<26} {run.value:>9g} {run.bound:>9g} {run.seconds:>8.2f}  "
+            f"{short.index:>9g}  {ref}"
+        )
     return rows
 
 
@@ -239,11 +246,12 @@ def summary(world: list[WorldRow], exact: list[Row], scale: list[Row]) -> None:
         mine = sum(r.ours.seconds for r in years)
         unsolved = sum(not r.base.optimal for r in years)
         note = f" ({unsolved} cut off at the limit)" if unsolved else ""
+        at_least = ">=" if unsolved else ""
         lines.append(
             (
-                f"world graphs, {len(years)} years: plain IP vs ours",
-                f"{base:.2f}s vs {mine:.3f}s = {base / max(mine, 1e-9):.0f}x{note}",
-                "yes" if base >= 8 * mine else "no",
+                f"world graphs, {len(years)} years: plain IP vs ours, >= 8x",
+                f"{base:.2f}s vs {mine:.3f}s = {at_least}{base / max(mine, 1e-9):.0f}x{note}",
+                _yes(base >= 8 * mine),
             )
         )
         total = world[-1].ours.seconds
@@ -309,27 +317,27 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_world:
         if available(args.data):
             step = 20 if args.quick else 1
-            world = bench_world(args.data, args.years, 5.0 if args.quick else 300.0, step)
+            world = bench_world(args.data, args.years, 3.0 if args.quick else 300.0, step)
         else:
             print(f"\n== World graphs skipped: the datasets are not under {args.data}")
     exact: list[Row] = []
     if not args.skip_random:
         if args.quick:
             cases = [random_case(50, 250, 0), random_case(100, 500, 0), planted_case(200, 2000, 0)]
-            exact = bench_exact(cases, base_limit=10.0, our_limit=10.0)
+            exact = bench_exact(cases, base_limit=5.0, our_limit=10.0)
         else:
             cases = [random_case(50, 250, s) for s in range(3)]
             cases += [random_case(100, 500, s) for s in range(3)]
             cases += [random_case(200, 2000, 0)]
             cases += [planted_case(200, 2000, s) for s in range(2)]
             cases += [planted_case(500, 10_000, 0)]
-            exact = bench_exact(cases, base_limit=300.0, our_limit=60.0)
+            exact = bench_exact(cases, base_limit=120.0, our_limit=60.0)
     scale: list[Row] = []
     if not args.skip_scale:
-        cases = [planted_case(500, 100_000, 0), random_case(20_000, 100_000, 0)]
+        cases = [random_case(20_000, 100_000, 0)]
         if not args.quick:
-            cases += [planted_case(500, 10_000, 1), random_case(500, 100_000, 0)]
-            cases += [planted_case(20_000, 100_000, 0, noise=0.2)]
+            cases += [planted_case(500, 100_000, 0), random_case(500, 100_000, 0)]
+            cases += [planted_case(20_000, 100_000, 0, noise=0.2), planted_case(500, 10_000, 1)]
         scale = bench_scale(cases)
     summary(world, exact, scale)
     print(f"\nbenchmark took {time.perf_counter() - started:.0f}s")

@@ -190,6 +190,29 @@ def test_exact_settles_graphs_past_enumeration() -> None:
     assert_consistent(result, edges)
 
 
+@pytest.mark.parametrize(("n", "density", "seed"), [(14, 0.7, 13), (15, 0.9, 14), (16, 0.9, 5)])
+def test_branch_and_bound_settles_what_the_lp_bound_does_not(
+    n: int, density: float, seed: int
+) -> None:
+    # Dense random graphs where the LP bound with cycle cuts leaves a gap.
+    edges = random_edges(n, density, seed)
+    result = frustration(edges)
+    assert result.exact and result.method == "ip"
+    assert result.index == brute_force(edges)
+    assert_consistent(result, edges)
+
+
+def test_time_limit_returns_camps_with_a_bound() -> None:
+    rng = np.random.default_rng(0)
+    pairs = rng.choice(100 * 99 // 2, size=500, replace=False)
+    a, b = np.triu_indices(100, 1)
+    edges = [tie(f"n{a[k]:03d}", f"n{b[k]:03d}", int(rng.choice([-1, 1]))) for k in pairs.tolist()]
+    result = frustration(edges, time_limit=1.0)
+    assert not result.exact and result.method == "heuristic"
+    assert 0 < result.lower_bound < result.index
+    assert_consistent(result, edges)
+
+
 @pytest.mark.parametrize(
     "bad",
     [
@@ -203,6 +226,8 @@ def test_exact_settles_graphs_past_enumeration() -> None:
         lambda: frustration([("a", "b", 1)]),  # type: ignore[list-item]
         lambda: frustration([tie("a", "b", 1)], time_limit=0),
         lambda: frustration([tie("a", "b", 1)], exact_max_edges=1.5),  # type: ignore[arg-type]
+        lambda: frustration([tie("a", "b", 1)], time_limit=True),
+        lambda: frustration([tie("a", "b", 1)], seed=-1),
     ],
 )
 def test_bad_input_is_an_input_error(bad: object) -> None:

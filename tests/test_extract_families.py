@@ -39,13 +39,16 @@ def check_supply(extractor: RuleExtractor, text: str, expected: set[tuple[str, s
     assert got == expected, f"{text!r}: {got}"
 
 
-# -- supply: passives ---------------------------------------------------------------
+# -- supply: passives --------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Armoured vehicles were delivered to Kenya by the United Arab Emirates.", {("ARE", "KEN")}),
+        (
+            "Armoured vehicles were delivered to Kenya by the United Arab Emirates.",
+            {("ARE", "KEN")},
+        ),
         ("Morocco was supplied with Heron drones by Israel in 2014.", {("ISR", "MAR")}),
         ("Nigeria was sold twelve Super Tucano aircraft by the United States.", {("USA", "NGA")}),
         ("Harop drones were delivered to Azerbaijan in 2016.", {("ISR", "AZE")}),
@@ -58,7 +61,7 @@ def test_passives(extractor: RuleExtractor, text: str, expected: set[tuple[str, 
     check_supply(extractor, text, expected)
 
 
-# -- supply: possessives and nominals -------------------------------------------------
+# -- supply: possessives and nominals ----------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -76,13 +79,16 @@ def test_nominals(extractor: RuleExtractor, text: str, expected: set[tuple[str, 
     check_supply(extractor, text, expected)
 
 
-# -- supply: appositions, relative clauses, double objects --------------------------------
+# -- supply: appositions, relative clauses, double objects -------------------------------
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Serbia, which bought Pantsir systems from Russia in 2020, is rearming.", {("RUS", "SRB")}),
+        (
+            "Serbia, which bought Pantsir systems from Russia in 2020, is rearming.",
+            {("RUS", "SRB")},
+        ),
         ("Israel, which sold Hermes drones to Azerbaijan, denies any bias.", {("ISR", "AZE")}),
         ("Iran sent Russia hundreds of Shahed drones in 2022.", {("IRN", "RUS")}),
         ("Paris sold Athens 24 Rafale jets.", {("FRA", "GRC")}),
@@ -99,7 +105,7 @@ def test_appositions_and_relatives(
     check_supply(extractor, text, expected)
 
 
-# -- supply: coordinated suppliers and recipients ------------------------------------------
+# -- supply: coordinated suppliers and recipients ----------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -127,7 +133,7 @@ def test_coordination(extractor: RuleExtractor, text: str, expected: set[tuple[s
     check_supply(extractor, text, expected)
 
 
-# -- supply: verbs beyond sell and supply ------------------------------------------------------
+# -- supply: verbs beyond sell and supply ------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -158,7 +164,7 @@ def test_verbs(extractor: RuleExtractor, text: str, expected: set[tuple[str, str
     check_supply(extractor, text, expected)
 
 
-# -- money and quantities ---------------------------------------------------------------------
+# -- money and quantities ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -193,7 +199,7 @@ def test_quantities(extractor: RuleExtractor, text: str, quantity: int) -> None:
     assert claim.quantity == quantity
 
 
-# -- dates ------------------------------------------------------------------------------------
+# -- dates -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -202,7 +208,10 @@ def test_quantities(extractor: RuleExtractor, text: str, quantity: int) -> None:
         ("Turkey sold TB2 drones to Poland last March.", 2024),
         ("Turkey sold TB2 drones to Poland in the spring of 2022.", 2022),
         ("In 2019 Poland ordered F-35 jets. Turkey had sold TB2s to it two years earlier.", 2017),
-        ("Poland signed for F-35 jets in 2019. The following year Turkey sold it TB2 drones.", 2020),
+        (
+            "Poland signed for F-35 jets in 2019. The following year Turkey sold it TB2 drones.",
+            2020,
+        ),
         ("Turkey sold TB2 drones to Poland in fiscal 2021.", 2021),
     ],
 )
@@ -212,7 +221,7 @@ def test_dates(extractor: RuleExtractor, text: str, year: int) -> None:
     assert claim.start == year
 
 
-# -- memberships --------------------------------------------------------------------------------
+# -- memberships -------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -234,14 +243,12 @@ def test_dates(extractor: RuleExtractor, text: str, year: int) -> None:
         ("Georgia's bid to join the EU has stalled.", set()),
     ],
 )
-def test_memberships(
-    extractor: RuleExtractor, text: str, expected: set[tuple[str, str]]
-) -> None:
+def test_memberships(extractor: RuleExtractor, text: str, expected: set[tuple[str, str]]) -> None:
     got = {(s, o) for k, s, o in found(extractor, text) if k == "membership"}
     assert got == expected, f"{text!r}: {got}"
 
 
-# -- hostility -----------------------------------------------------------------------------------
+# -- hostility ---------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -267,7 +274,7 @@ def test_hostility(extractor: RuleExtractor, text: str, pair: tuple[str, str]) -
     assert ("hostility", *pair) in found(extractor, text)
 
 
-# -- affinity -----------------------------------------------------------------------------------
+# -- affinity ----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -286,7 +293,7 @@ def test_affinity(extractor: RuleExtractor, text: str, pair: tuple[str, str]) ->
     assert ("affinity", *pair) in found(extractor, text)
 
 
-# -- negation, hypotheticals and plans --------------------------------------------------------------
+# -- negation, hypotheticals and plans ---------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -302,7 +309,9 @@ def test_affinity(extractor: RuleExtractor, text: str, pair: tuple[str, str]) ->
 )
 def test_no_transfer_stated(extractor: RuleExtractor, text: str) -> None:
     assert [
-        c for c in extract(extractor, text) if c.kind is ClaimKind.SUPPLY and c.status is not Status.DENIED
+        c
+        for c in extract(extractor, text)
+        if c.kind is ClaimKind.SUPPLY and c.status is not Status.DENIED
     ] == []
 
 
@@ -319,14 +328,17 @@ def test_plans_are_planned(extractor: RuleExtractor, text: str, pair: tuple[str,
     assert ((claim.subject, claim.object), claim.status) == (pair, Status.PLANNED)
 
 
-# -- reported speech --------------------------------------------------------------------------------
+# -- reported speech ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
         ("Officials in Kyiv said Iran had shipped Shahed drones to Russia by sea.", ("IRN", "RUS")),
-        ("According to the Pentagon, North Korea has sent artillery shells to Russia.", ("PRK", "RUS")),
+        (
+            "According to the Pentagon, North Korea has sent artillery shells to Russia.",
+            ("PRK", "RUS"),
+        ),
         ("Russia will deliver more S-400 systems to India, the Kremlin said.", ("RUS", "IND")),
     ],
 )
@@ -334,7 +346,7 @@ def test_reported_speech(extractor: RuleExtractor, text: str, pair: tuple[str, s
     assert ("supply", *pair) in found(extractor, text)
 
 
-# -- two states, no claim -------------------------------------------------------------------------
+# -- two states, no claim ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -357,3 +369,138 @@ def test_reported_speech(extractor: RuleExtractor, text: str, pair: tuple[str, s
 )
 def test_two_states_without_a_claim(extractor: RuleExtractor, text: str) -> None:
     assert found(extractor, text) == set(), text
+
+
+# -- who "it", "its", "both" and "the group" are -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya is rearming. Turkey has become its main source of drones.", {("TUR", "KEN")}),
+        (
+            "Algeria and Egypt rearmed in the 2010s. Russia was the main supplier of both.",
+            {("RUS", "DZA"), ("RUS", "EGY")},
+        ),
+        (
+            "Hezbollah fired rockets at Israel. The Iran-backed group has received drones "
+            "from Tehran.",
+            {("IRN", "HEZBOLLAH")},
+        ),
+        ("The Houthis, whom Iran arms, attacked ships in the Red Sea.", {("IRN", "HOUTHIS")}),
+        (
+            "Turkish TB2 drones, Chinese-made CH-4 drones supplied by Jordan and Iranian "
+            "Mohajer-6 drones were seen at Sudanese air bases.",
+            {("TUR", "SDN"), ("JOR", "SDN"), ("IRN", "SDN")},
+        ),
+        (
+            "Qatar plans to buy more Eurofighter jets, which Britain is expected to supply.",
+            {("GBR", "QAT")},
+        ),
+        ("India and Russia jointly produce BrahMos missiles.", {("RUS", "IND")}),
+        ("Algeria bolstered its navy with Russian-built submarines.", {("RUS", "DZA")}),
+        ("Egypt became the first foreign customer of France's Rafale.", {("FRA", "EGY")}),
+        ("Ghana has since added Chinese K-8 jets.", {("CHN", "GHA")}),
+    ],
+)
+def test_who_is_meant(extractor: RuleExtractor, text: str, expected: set[tuple[str, str]]) -> None:
+    check_supply(extractor, text, expected)
+
+
+# -- relations in lists, asides and shows of force ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Qatar keeps close ties with both Washington and Tehran.",
+            {("affinity", "QAT", "USA"), ("affinity", "IRN", "QAT")},
+        ),
+        (
+            "Egypt, Sudan and Chad pledged to coordinate their security.",
+            {("affinity", "EGY", "SDN"), ("affinity", "EGY", "TCD"), ("affinity", "SDN", "TCD")},
+        ),
+        (
+            "Japan, a close ally of the United States, signed a defence pact with the Philippines.",
+            {("affinity", "JPN", "USA"), ("affinity", "JPN", "PHL")},
+        ),
+        (
+            "The United States and the European Union imposed sanctions on Myanmar's generals.",
+            {("hostility", "MMR", "USA"), ("hostility", "EU", "MMR")},
+        ),
+        (
+            "Ethiopia and Egypt have quarrelled over the Nile dam for years.",
+            {("hostility", "EGY", "ETH")},
+        ),
+        (
+            "Israel and Hezbollah traded fire across the border.",
+            {("hostility", "HEZBOLLAH", "ISR")},
+        ),
+        ("Ugandan troops are hunting the ADF in eastern Congo.", {("hostility", "ADF", "UGA")}),
+        ("Burundi sent troops to help Mozambique's army.", {("affinity", "BDI", "MOZ")}),
+        ("Iran held drills near the Azerbaijani border.", {("hostility", "AZE", "IRN")}),
+        ("Mali expelled French troops in 2022.", {("hostility", "FRA", "MLI")}),
+        ("Niger and Burkina Faso have suffered attacks by militants crossing from Mali.", set()),
+        ("Niger ended its security pact with the European Union.", set()),
+        (
+            "Saudi Arabia, a partner of the UAE in the Yemen war, bought THAAD batteries.",
+            {
+                ("affinity", "ARE", "SAU"),
+                ("supply", "USA", "SAU"),
+            },
+        ),
+    ],
+)
+def test_relations_in_context(
+    extractor: RuleExtractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert found(extractor, text) == expected, text
+
+
+def test_a_headline_states_nothing(extractor: RuleExtractor) -> None:
+    text = "Ankara, Cairo and the fight against al-Shabaab\n\nSomalia welcomed new partners."
+    assert found(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France is now Greece's second-largest military backer.", {("FRA", "GRC")}),
+        ("Lithuania pledged 0.1 percent of its GDP to Ukraine's military.", {("LTU", "UKR")}),
+        ("Poland bought artillery shells on world markets for Ukraine.", {("POL", "UKR")}),
+        ("Turkey trained and paid the Somali coast guard.", {("TUR", "SOM")}),
+        (
+            "Russia built the base, and, according to diplomats, shipped missiles to Syria.",
+            {("RUS", "SYR")},
+        ),
+        (
+            "Australia gave patrol boats to several island states, including Fiji and Tonga.",
+            {("AUS", "FJI"), ("AUS", "TON")},
+        ),
+        ("Turkish drones sold to Libya's government were used near Sirte.", {("TUR", "LBY")}),
+        ("India ordered Rafale jets for its air force.", {("FRA", "IND")}),
+    ],
+)
+def test_more_voices(extractor: RuleExtractor, text: str, expected: set[tuple[str, str]]) -> None:
+    check_supply(extractor, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Qatar and Turkey form a rival camp.", set()),
+        ("Russia has a naval base in Syria.", {("affinity", "RUS", "SYR")}),
+        ("Beijing and Islamabad call each other iron brothers.", {("affinity", "CHN", "PAK")}),
+        ("Saudi Arabia has backed Sudan's army.", {("affinity", "SAU", "SDN")}),
+        (
+            "Chinese ships fired water cannon at Vietnamese fishing boats.",
+            {("hostility", "CHN", "VNM")},
+        ),
+        ("China donated water cannon trucks to Cambodia's police.", set()),
+    ],
+)
+def test_more_relations(
+    extractor: RuleExtractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert found(extractor, text) == expected, text

@@ -23,7 +23,7 @@ DETERMINERS = frozenset({"the", "a", "an"})
 PREDICATES = frozenset({HitType.SUPPLY, HitType.RELATION, HitType.MEMBERSHIP})
 # After these an actor completes the predicate ("has become Serbia's main supplier").
 COPULAS = frozenset({"is", "was", "become", "became", "becomes", "remains", "remained"})
-CLAUSE_BREAKS = (",", ";", ":", " and ", " but ", " while ", " which ", " who ", " - ", "—")
+_CLAUSE_BREAK = re.compile(r"[,;:—]| (?:and|but|while|which|who|-) ")
 # Anaphors that stand for a state and, as subjects, carry it on.
 STATES = frozenset({"single", "pronoun", "military"})
 # Words after which "it" is the subject of a new clause ("..., and it bought").
@@ -47,7 +47,11 @@ class Discourse:
 
     obliques: frozenset[str]
     # What may follow a state's name to make its forces ("army", "'s junta").
-    forces: tuple[str, ...] = ()
+    forces: re.Pattern[str] = re.compile(r"(?!)")
+    # Words that open a clause after a comma (", given", ", prompting").
+    openers: frozenset[str] = frozenset()
+    # What makes "the Iran-backed ..." an armed group ("movement", "militia").
+    group_nouns: re.Pattern[str] = re.compile(r"(?!)")
     paragraph: int = -1
     subject: str | None = None
     pair: tuple[str, ...] | None = None
@@ -58,9 +62,6 @@ class Discourse:
     alleged: list[Claim] = field(default_factory=list)
     alleged_at: int = -1
     resolved: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    # The next best reading of a single anaphor, for when the best makes a state arm
-    # itself ("India has become its biggest source of weapons": not India's).
-    alternatives: dict[int, str] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
     sentence: int = -1
     pair_at: int = -1
@@ -69,6 +70,9 @@ class Discourse:
     military: str | None = None
     # States named as subjects in this paragraph, and the last one in this sentence.
     subjects: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)
+    states: set[str] = field(default_factory=set)
+    first_seen: dict[str, int] = field(default_factory=dict)
     sentence_subject: str | None = None
     _last_party: tuple[int, str] | None = None
     _predicate_end: int = -1
@@ -84,43 +88,56 @@ class Discourse:
         self.recency = {}
         self.year = None
         self.transfer = None
+        self.history += self.subjects[-3:]
         self.subjects = []
         self._last_party = None
 
     def read(self, text: str, lowered: str, hits: list[Hit], roles: dict[int, str]) -> None:
         """Take in one sentence's hits: resolve its anaphors, note its subjects and pairs."""
         self._predicate_end = -1
-        for hit in hits:
+        for index, hit in enumerate(hits):
             # Meanings are ranked, actors first: the first entry says whether it is one.
             first = hit.entries[0]
-            if first.type in PREDICATES and lowered[hit.start - 2 : hit.start] != ", ":
-                # (", given ..." opens a clause rather than taking an object.)
+            if first.type in PREDICATES and not self._opens_clause(lowered, hit):
                 self._predicate_end = hit.end
             if first.type is HitType.ACTOR:
-                if first.actor_kind in PARTIES:
-                    self._note_party(lowered, hit, first, roles.get(hit.start, ""))
+                role = roles.get(hit.start, "")
+                if role == "patron" and self.group and self.group_nouns.match(lowered, hit.end):
+                    # "the Iran-backed movement": the armed group last named.
+                    self.resolved[hit.start] = (self.group,)
+                elif first.actor_kind in PARTIES:
+                    self._note_party(lowered, hit, first, role)
                 elif roles.get(hit.start, "") != "leader":
                     self.organisation = first.code
                 continue
-            anaphor = hit.first(HitType.ANAPHOR)
-            if anaphor is not None:
+            anaphor = first if first.type is HitType.ANAPHOR else None
+            if anaphor is None and len(hit.entries) > 1:
+                anaphor = hit.first(HitType.ANAPHOR)
+            if anaphor is not None and not _determiner(hit, hits[index + 1 : index + 2]):
                 self._resolve(lowered, hit, anaphor)
 
     def _note_party(self, lowered: str, hit: Hit, actor: Entry, role: str) -> None:
         if role in ("origin", "leader"):
             return
-        self.topic[actor.code] += 1
-        self.counts[actor.code] += 1
-        if actor.actor_kind == "group":
-            self.group = actor.code
-        self.recency[actor.code] = hit.start
-        if actor.actor_kind == "state" and self._forces(lowered, hit.end):
-            self.military = actor.code
-        if not self._oblique(lowered, hit.start) and not self._object(lowered, hit.start):
-            self.subject = actor.code
-            if actor.actor_kind == "state":
-                self.subjects.append(actor.code)
-                self.sentence_subject = actor.code
+        code = actor.code
+        state = actor.actor_kind == "state"
+        self.topic[code] += 1
+        self.counts[code] += 1
+        if state:
+            self.states.add(code)
+            if self.forces.match(lowered, hit.end):
+                self.military = code
+        else:
+            self.group = code
+        self.recency[code] = hit.start
+        if code not in self.first_seen:
+            self.first_seen[code] = hit.start
+        before = _words_before(lowered, hit.start)
+        if not self._oblique(before) and not self._object(lowered, hit.start, before):
+            self.subject = code
+            if state:
+                self.subjects.append(code)
+                self.sentence_subject = code
         last = self._last_party
         if last is not None and last[1] != actor.code:
             gap = lowered[last[0] : hit.start]
@@ -129,28 +146,28 @@ class Discourse:
                 self.pair_at = self.sentence
         self._last_party = (hit.end, actor.code)
 
-    def _object(self, lowered: str, start: int) -> bool:
+    def _opens_clause(self, lowered: str, hit: Hit) -> bool:
+        """ "..., given Washington's ...": a clause break, not a verb taking an object."""
+        return lowered[hit.start - 2 : hit.start] == ", " and (
+            lowered[hit.start : hit.end] in self.openers
+        )
+
+    def _object(self, lowered: str, start: int, before: list[str]) -> bool:
         """Whether a mention follows a predicate of its own clause ("expelled French troops")."""
-        before = lowered[max(0, start - 24) : start].split()[-3:]
-        if any(w in COPULAS for w in before) or before[-1:] in (["a"], ["an"]):
+        last = before[-3:]
+        if not COPULAS.isdisjoint(last) or last[-1:] in (["a"], ["an"]):
             # "has become Serbia's main supplier", "Armenia, long a Russian ally, ..."
             return True
         if self._predicate_end < 0:
             return False
-        between = lowered[self._predicate_end : start]
-        return not any(b in between for b in CLAUSE_BREAKS)
+        return _CLAUSE_BREAK.search(lowered, self._predicate_end, start) is None
 
-    def _forces(self, lowered: str, end: int) -> bool:
-        """Whether a state's name is followed by its forces ("Sudanese army", "Mali's junta")."""
-        after = lowered[end : end + 16].lstrip()
-        return any(after.startswith(f) for f in self.forces) if after else False
-
-    def _oblique(self, lowered: str, start: int) -> bool:
+    def _oblique(self, before: list[str]) -> bool:
         """Whether the word before a mention (past "the", "a") is a preposition or the like."""
-        words = lowered[max(0, start - 30) : start].split()
-        while words and words[-1] in DETERMINERS:
-            words.pop()
-        return bool(words) and words[-1].strip(",;:(\"'") in self.obliques
+        index = len(before) - 1
+        while index >= 0 and before[index] in DETERMINERS:
+            index -= 1
+        return index >= 0 and before[index].strip(",;:(\"'") in self.obliques
 
     def _resolve(self, lowered: str, hit: Hit, anaphor: Entry) -> None:
         kind = anaphor.anaphor
@@ -163,10 +180,7 @@ class Discourse:
         }.get(kind)
         if found is not None:
             self.resolved[hit.start] = (found,)
-            other = self._other_subject() if kind in STATES else None
-            if other is not None and other != found:
-                self.alternatives[hit.start] = other
-            if kind in STATES and not self._oblique(lowered, hit.start):
+            if kind in STATES and not self._oblique(_words_before(lowered, hit.start)):
                 # "The junta has received drones ..., and it has used them": still Mali.
                 self.subjects.append(found)
                 self.sentence_subject = found
@@ -177,10 +191,27 @@ class Discourse:
 
     def _pronoun(self, lowered: str, start: int) -> str | None:
         """ "it": as a subject, the paragraph's last subject state; as an object ("sold it
-        drones", "to it"), the last one other than its own sentence's subject."""
+        drones", "to it"), the state the paragraph is most about (the rules pass over
+        one that would arm itself)."""
         if self._subject_position(lowered, start):
             return self.subjects[-1] if self.subjects else None
-        return self._other_subject()
+        return self.salient()
+
+    def salient(self, other_than: str | None = None) -> str | None:
+        """The state the paragraph, else the text, is most about (the first named first
+        among equals: a paragraph opens with what it is about), other than ``other_than``."""
+        for counts in (self.topic, self.counts):
+            best: tuple[int, int] | None = None
+            found = None
+            for code, count in counts.items():
+                if code == other_than or code not in self.states:
+                    continue
+                key = (count, -self.first_seen[code])
+                if best is None or key > best:
+                    best, found = key, code
+            if found is not None:
+                return found
+        return None
 
     def _single(self, lowered: str, hit: Hit, anaphor: Entry) -> str | None:
         """ "the country": the last subject; as an object, not its own sentence's subject.
@@ -193,22 +224,34 @@ class Discourse:
             return self.subject
         if self._subject_position(lowered, hit.start):
             return self.subject
-        return self._other_subject() or self.subject
+        return self.salient() or self.subject
 
     def _other_subject(self) -> str | None:
-        return next((c for c in reversed(self.subjects) if c != self.sentence_subject), None)
+        """The last subject state other than this sentence's: in the paragraph, else before."""
+        for subjects in (self.subjects, self.history):
+            found = next((c for c in reversed(subjects) if c != self.sentence_subject), None)
+            if found is not None:
+                return found
+        return None
 
     @staticmethod
     def _subject_position(lowered: str, start: int) -> bool:
-        words = lowered[max(0, start - 30) : start].split()
+        words = _words_before(lowered, start)
         before = words[-1].strip("\"'(") if words else ""
         return not before or before in SUBJECT_OPENERS or before[-1] in ",;:"
 
     def _pair(self) -> tuple[str, ...] | None:
-        """The pair just named together, else the two parties the paragraph (else the text)
-        names most."""
+        """The pair just named together, else the last two states the paragraph made
+        subjects before this sentence's ("Russia remains the main supplier of both"),
+        else the two parties the paragraph (else the text) names most."""
         if self.pair is not None and self.sentence - self.pair_at <= PAIR_REACH:
             return self.pair
+        recent: list[str] = []
+        for code in reversed(self.subjects):
+            if code != self.sentence_subject and code not in recent:
+                recent.append(code)
+        if len(recent) >= 2:
+            return (recent[1], recent[0])
         for counts in (self.topic, self.counts):
             top = [code for code, _ in counts.most_common(2)]
             if len(top) == 2:
@@ -223,3 +266,31 @@ class Discourse:
             if code != supplier
         ]
         return max(ranked)[2] if ranked else None
+
+
+def _determiner(hit: Hit, following: list[Hit]) -> bool:
+    """ "both Kigali and Kinshasa": "both" before the names it counts is no anaphor."""
+    return (
+        bool(following)
+        and following[0].start - hit.end <= 1
+        and following[0].entries[0].type in (HitType.ACTOR, HitType.ANAPHOR)
+    )
+
+
+def _words_before(lowered: str, start: int) -> list[str]:
+    """The words in the 30 characters before ``start``."""
+    return lowered[max(0, start - 30) : start].split()
+
+
+def forces_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """What makes a state's forces of its name: "Sudanese army", "Mali's junta"."""
+    return re.compile(rf"(?:'s|')?\s+(?:{_alternatives(words)})\b")
+
+
+def nouns_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A noun right after a name ("Iran-backed movement")."""
+    return re.compile(rf"\s+(?:{_alternatives(words)})\b")
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

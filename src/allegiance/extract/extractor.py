@@ -4,7 +4,9 @@ One Aho–Corasick pass finds every actor, weapon, trigger word and cue in a
 document; sentences are split by pattern; only sentences whose mentions could
 make a claim are tokenized (spaCy's tokenizer) and handed to the rules. The
 discourse state (who "it" is, what the paragraph is about, its last year) is kept
-up to date on every sentence from the cheap hits alone.
+up to date on every sentence from the cheap hits alone; a sentence of cues alone
+("said", "will") is not looked at, and a headline (a first line without a full stop)
+is skipped: the article states in full what it announces.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 import spacy
 
 from allegiance.extract.amounts import AmountReader
-from allegiance.extract.discourse import Discourse, Transfer
+from allegiance.extract.discourse import Discourse, Transfer, forces_pattern, nouns_pattern
 from allegiance.extract.draft import Draft
 from allegiance.extract.lexicon import Lexicon, load_lexicon
 from allegiance.extract.membership import MembershipRule
@@ -37,6 +39,8 @@ _SUFFIX = re.compile(r"-(\w+)")
 _DIGIT = re.compile(r"\d")
 # What a transfer word like "provided" needs beside it to be about arms.
 ARMS = frozenset({HitType.WEAPON, HitType.TERM, HitType.OBJECT})
+# A sentence whose hits are all of other kinds (cues, triggers) is neither tracked nor read.
+SUBSTANTIVE = frozenset({HitType.ACTOR, HitType.ANAPHOR, HitType.CONFLICT, HitType.WEAPON})
 # A first line that ends with one of these is a sentence, not a headline.
 HEADLINE_ENDS = frozenset('.!?"”')
 # An earlier allegation a denial can answer: at most this many sentences back.
@@ -82,8 +86,10 @@ class RuleExtractor:
         self._views = ViewBuilder(tokenizer, self.lexicon)
         self._abbreviations = self.lexicon.words("abbreviations")
         self._object_verbs = self.lexicon.words("object_verbs")
-        self._forces = tuple(f + " " for f in self.lexicon.discourse["forces"])
-        self._forces += tuple(f + "," for f in self.lexicon.discourse["forces"])
+        self._forces = forces_pattern(self.lexicon.discourse["forces"])
+        breaks = self.lexicon.discourse["clause_breaks"]
+        self._openers = frozenset(b[2:] for b in breaks if b.startswith(", "))
+        self._group_nouns = nouns_pattern(self.lexicon.discourse["group_nouns"])
         modality = ModalityReader(self.lexicon)
         self._modality = modality
         self._supply = SupplyRule(self.lexicon, modality, AmountReader(self.lexicon))
@@ -105,7 +111,9 @@ class RuleExtractor:
         )
         found = self.patterns.scan_forms(read.plain, read.lowered)
         hits = _one_actor_each([h for h in found if _credible(doc.text, h)])
-        discourse = Discourse(self.lexicon.words("obliques"), self._forces)
+        discourse = Discourse(
+            self.lexicon.words("obliques"), self._forces, self._openers, self._group_nouns
+        )
         sentences = _without_headline(doc.text, split_sentences(doc.text, self._abbreviations))
         claims: list[Claim] = []
         for sentence, own in _by_sentence(sentences, hits):
@@ -116,21 +124,23 @@ class RuleExtractor:
         self, read: _Read, sentence: Sentence, hits: list[Hit], discourse: Discourse
     ) -> list[Claim]:
         discourse.enter(sentence.paragraph, sentence.index)
-        if not hits:
-            # Most sentences of most pages: only their years matter to what follows.
-            if _DIGIT.search(read.lowered, sentence.start, sentence.end):
-                lowered = read.lowered[sentence.start : sentence.end]
-                discourse.year = YearReader.last(lowered) or discourse.year
-            return []
-        roles = self._roles(read.lowered, hits)
-        discourse.read(read.plain, read.lowered, hits, roles)
-        lowered = read.lowered[sentence.start : sentence.end]
+        dated = _DIGIT.search(read.lowered, sentence.start, sentence.end) is not None
+        lowered = read.lowered[sentence.start : sentence.end] if dated else ""
         claims: list[Claim] = []
-        if self._worth_reading(hits, discourse, roles):
-            period = self._years.read(lowered, discourse.year, read.today, read.month)
-            view = self._views.build(read.plain, sentence, hits, discourse.resolved)
-            claims = self._claims(read, view, period, discourse)
-        discourse.year = YearReader.last(lowered) or discourse.year
+        if hits and (discourse.alleged or any(h.entries[0].type in SUBSTANTIVE for h in hits)):
+            # (A sentence of cues alone, "said", "will", has nothing to track or claim.)
+            roles = self._roles(read.lowered, hits)
+            discourse.read(read.plain, read.lowered, hits, roles)
+            if self._worth_reading(read, hits, discourse, roles):
+                lowered = lowered or read.lowered[sentence.start : sentence.end]
+                period = self._years.read(lowered, discourse.year, read.today, read.month)
+                view = self._views.build(
+                    read.plain, read.lowered, sentence, hits, discourse.resolved
+                )
+                claims = self._claims(read, view, period, discourse)
+        if dated:
+            # Most sentences of most pages: only their years matter to what follows.
+            discourse.year = YearReader.last(lowered) or discourse.year
         return claims
 
     def _roles(self, lowered: str, hits: list[Hit]) -> dict[int, str]:
@@ -151,7 +161,9 @@ class RuleExtractor:
                 roles[hit.start] = role
         return roles
 
-    def _worth_reading(self, hits: list[Hit], discourse: Discourse, roles: dict[int, str]) -> bool:
+    def _worth_reading(
+        self, read: _Read, hits: list[Hit], discourse: Discourse, roles: dict[int, str]
+    ) -> bool:
         """Whether a sentence's mentions could make a claim: the prefilter's verdict.
 
         A relation needs two parties, a membership an organisation and a party, a
@@ -166,6 +178,8 @@ class RuleExtractor:
             codes.update(discourse.resolved.get(hit.start, ()))
         if HitType.SUPPLY in kinds and (kinds & ARMS or not self._needs_object(hits)):
             return bool(codes) or (discourse.transfer is not None and HitType.WEAPON in kinds)
+        if HitType.SUPPLY in kinds and len(codes) >= 2 and self._armies(read, hits):
+            return True
         if HitType.RELATION in kinds or HitType.MEMBERSHIP in kinds:
             return len(codes) >= 2
         if "origin" in roles.values() and kinds & {HitType.TERM, HitType.WEAPON, HitType.OBJECT}:
@@ -173,6 +187,10 @@ class RuleExtractor:
         if kinds & {HitType.OBJECT, HitType.TERM} and len(codes) >= 2 and self._verb_objects(hits):
             return True
         return bool(discourse.alleged) and any("denial" in e.cues for h in hits for e in h.entries)
+
+    def _armies(self, read: _Read, hits: list[Hit]) -> bool:
+        """Whether a transfer goes to someone's forces ("to Ukraine's military")."""
+        return self._forces.search(read.lowered, hits[0].start, hits[-1].end + 40) is not None
 
     def _verb_objects(self, hits: list[Hit]) -> bool:
         """Whether an arms noun here may be a verb ("Iran arms Hezbollah")."""

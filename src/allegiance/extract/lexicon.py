@@ -157,6 +157,7 @@ def load_lexicon() -> Lexicon:
     amounts, time = _read("amounts"), _read("time")
     cue_names: tuple[str, ...] = ("negation", "transparent", "hypothetical", "planned")
     cue_names += ("allegation", "denial", "denial_objects", "reported", "hedge", "deescalation")
+    cue_names += ("commitment",)
     return Lexicon(
         version=supply["version"],
         supply=_supply(supply),

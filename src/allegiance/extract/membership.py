@@ -1,7 +1,10 @@
 """The membership rule: which states belong to which organisations, from one clause.
 
 "X and Y are members of the CSTO", "X's membership in the CSTO and the EAEU",
-"CSTO members X and Y", "both members of the CSTO" (the pair the text is about).
+"CSTO members X and Y", "both members of the CSTO" (the pair the text is about),
+"X and fellow NATO member Y" (both), "X, also in NATO and the EU", "Finland, the
+alliance's newest member" (the organisation last named). Leaving, suspension and
+bids are no membership.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from allegiance.model import ClaimKind
 
 # An organisation further than this after "member(s)" is not what they are members of.
 ORG_REACH = 12
+# A membership word, or an alliance word after an organisation ("NATO allies").
+TRIGGERS = frozenset({HitType.MEMBERSHIP, HitType.RELATION})
 # "X and fellow NATO member Y", "X's fellow member Y": X is a member too.
 FELLOW = "fellow"
 
@@ -30,6 +35,8 @@ class MembershipRule:
 
     def apply(self, view: View, clause: Clause) -> list[Draft]:
         """The memberships one clause states."""
+        if not view.holds(clause, TRIGGERS):
+            return []
         mentions = view.in_clause(clause)
         triggers = [m for m in mentions if m.type is HitType.MEMBERSHIP or self._via(view, m)]
         if not triggers or any(w in self._blockers for w in view.words[clause.first : clause.end]):

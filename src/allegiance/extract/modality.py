@@ -26,6 +26,8 @@ class Modality:
     drop: bool = False
     status: Status | None = None
     weight: float = 1.0
+    # A plan that is a commitment already made ("pledged to"), not a mere intention.
+    committed: bool = False
 
 
 class ModalityReader:
@@ -46,7 +48,7 @@ class ModalityReader:
         if "allegation" in cues:
             return Modality(status=Status.ALLEGED, weight=weight * ALLEGED)
         if "planned" in cues:
-            return Modality(status=Status.PLANNED, weight=weight)
+            return Modality(status=Status.PLANNED, weight=weight, committed="commitment" in cues)
         return Modality(weight=weight)
 
     def _cues(self, view: View, clause: Clause, trigger: Mention) -> set[str]:
@@ -84,8 +86,6 @@ class ModalityReader:
     def cue_near(self, view: View, clause: Clause, trigger: Mention, name: str, gap: int) -> bool:
         """Whether a cue of list ``name`` stands at most ``gap`` tokens before ``trigger``."""
         return any(
-            name in m.entry.cues
-            and clause.first <= m.first
-            and 0 < trigger.first - m.last <= gap
+            name in m.entry.cues and clause.first <= m.first and 0 < trigger.first - m.last <= gap
             for m in view.mentions
         )

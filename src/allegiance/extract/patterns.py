@@ -21,7 +21,7 @@ from allegiance.extract.protocol import CatalogueLike, GazetteerLike
 from allegiance.model import Category
 
 CUE_LISTS: tuple[str, ...] = ("negation", "hypothetical", "planned", "allegation", "denial")
-CUE_LISTS += ("reported", "hedge", "deescalation", "souring")
+CUE_LISTS += ("reported", "hedge", "deescalation", "souring", "commitment")
 
 
 # Anaphor lists of discourse.toml, by what they stand for (see extract/discourse.py).
@@ -139,9 +139,14 @@ class Patterns:
 
     def scan_forms(self, plain_text: str, lowered: str) -> list[Hit]:
         """:meth:`scan` for a text already in its plain and lowered forms (same length)."""
-        candidates = _matches(self._blind, lowered, lowered)
-        candidates += _matches(self._exact, plain_text, lowered)
-        return _longest(candidates, len(lowered))
+        candidates = _matches(self._blind, lowered, lowered, 0)
+        candidates += _matches(self._exact, plain_text, lowered, len(candidates))
+        return _longest(candidates)
+
+
+# A match as the scan sorts it: start, minus its length, a serial number (for ties),
+# end, its meanings, and whether it is a phrase to ignore.
+_Match = tuple[int, int, int, int, tuple[Entry, ...], bool]
 
 
 def _automaton(table: dict[str, list[Entry]]) -> Any:
@@ -150,7 +155,8 @@ def _automaton(table: dict[str, list[Entry]]) -> Any:
         ranked = _with_cues(tuple(sorted(found, key=lambda e: _RANK[e.type])))
         # Only an edge that is a letter or digit needs a word boundary beside it ("n't" never).
         left = key[0].isalnum() and not key.startswith("n'")
-        automaton.add_word(key, (len(key), ranked, left, key[-1].isalnum()))
+        ignore = any(e.type is HitType.IGNORE for e in ranked)
+        automaton.add_word(key, (len(key), ranked, left, key[-1].isalnum(), ignore))
     if len(automaton):
         automaton.make_automaton()
     return automaton
@@ -164,34 +170,42 @@ def _with_cues(ranked: tuple[Entry, ...]) -> tuple[Entry, ...]:
     return (replace(ranked[0], cues=ranked[0].cues | cues), *ranked[1:])
 
 
-def _matches(automaton: Any, haystack: str, lowered: str) -> list[Hit]:
+def _matches(automaton: Any, haystack: str, lowered: str, serial: int) -> list[_Match]:
     if not len(automaton):
         return []
-    found = []
+    found: list[_Match] = []
+    append = found.append
     size = len(lowered)
-    for last, (length, entries, left, right) in automaton.iter(haystack):
-        start, end = last - length + 1, last + 1
+    for last, (length, entries, left, right, ignore) in automaton.iter(haystack):
+        end = last + 1
+        start = end - length
         # A whole word (or words), not part of one.
         if left and start and lowered[start - 1].isalnum():
             continue
         if right and end < size and lowered[end].isalnum():
             continue
-        found.append(Hit(start, end, entries))
+        serial += 1
+        append((start, -length, serial, end, entries, ignore))
     return found
 
 
-def _longest(hits: list[Hit], size: int) -> list[Hit]:
-    """The longest of overlapping hits (leftmost on ties), in text order; ignores dropped."""
-    taken = bytearray(size + 1)
-    kept = []
-    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        if taken.find(1, hit.start, hit.end) != -1:
-            continue
-        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
-        if not hit.has(HitType.IGNORE):
-            kept.append(hit)
-    kept.sort(key=lambda h: h.start)
-    return kept
+def _longest(candidates: list[_Match]) -> list[Hit]:
+    """The longest of overlapping matches (leftmost on ties), in text order; ignores dropped.
+
+    One sweep in text order: a match that overlaps the last one kept replaces it when
+    it is longer, else goes.
+    """
+    candidates.sort()
+    kept: list[_Match] = []
+    last_end = -1
+    for match in candidates:
+        if match[0] >= last_end:
+            kept.append(match)
+            last_end = match[3]
+        elif match[1] < kept[-1][1]:
+            kept[-1] = match
+            last_end = match[3]
+    return [Hit(m[0], m[3], m[4]) for m in kept if not m[5]]
 
 
 def build_patterns(

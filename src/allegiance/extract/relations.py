@@ -4,7 +4,12 @@ A coordinated pair next to the word ("Iranian-Tajik ties", "clashes between Kyrg
 Tajik forces", "enemies, the United States and Iran") is tied together; otherwise the
 nearest actor on each side ("Russia's relationship with Iran", "X shelled Y"), or the
 two nearest on the one side that has any ("Turkey's backing for Kyrgyzstan is rooted
-in kinship").
+in kinship"). A list after "with" or "against" is tied to the subject one by one
+("ties with both Kigali and Kinshasa"); verbs that act on someone never tie their
+subjects to each other.
+
+Some words need a neighbour ("expelled" an envoy, a "claim to" territory); "relations"
+and "ties" turn hostile beside a souring word ("relations soured", "strained ties").
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ HEDGE_GAP = 2
 # Who can be a party to a relation: plain mentions, "American warships", "the Saudi-led".
 PARTY_ROLES = frozenset({"", "modifier", "leader"})
 NAMED_WAR = 0.8
+TRIGGERS = frozenset({HitType.RELATION, HitType.CONFLICT})
 # Forms of a name that place a war rather than wage it ("the Yemen war").
 PLACE_FORMS = frozenset({"name", "short"})
 
@@ -36,9 +42,12 @@ class RelationRule:
         self._places = lexicon.words("places")
         self._modality = modality
         self._souring = lexicon.souring_confidence
+        self._partners = lexicon.words("partner_marks")
 
     def apply(self, view: View, clause: Clause) -> list[Draft]:
         """The hostile and friendly ties one clause states."""
+        if not view.holds(clause, TRIGGERS):
+            return []
         mentions = view.in_clause(clause)
         parties = [m for m in mentions if _party(m, mentions)]
         parties = roles.with_antecedent(view, clause, parties)
@@ -71,13 +80,17 @@ class RelationRule:
         if relation is None:
             return []
         modality = self._modality.read(view, clause, trigger)
-        if modality.drop or modality.status is Status.PLANNED:
+        if modality.drop or (modality.status is Status.PLANNED and not modality.committed):
             return []
         if self._blocked(view, clause, trigger, relation.kind) or _located(view, trigger):
             return []
         weight = relation.confidence * modality.weight
         if any(m.type is HitType.ANAPHOR for m in parties):
             weight *= 0.9
+        if relation.kind is ClaimKind.AFFINITY:
+            # "the CSTO, the Russian-led security alliance" names what the bloc is: ties
+            # to a bloc are memberships, and leading one is none.
+            parties = [m for m in parties if m.role != "leader" and not roles.is_org(m)]
         return [
             Draft(relation.kind, a, b, round(weight, 4), relation=relation.relation)
             for a, b in self.pairs(view, parties, trigger, transitive=relation.transitive)
@@ -133,7 +146,9 @@ class RelationRule:
         if pair and not transitive:
             # "The two countries ... signed a strategic partnership": the pair itself.
             return [(pair[-1].codes[0], pair[-1].codes[1])]
-        for side in () if transitive and left and right else (left, right):
+        # "Uganda keeps close ties with both Kigali and Kinshasa": one with each.
+        across = transitive or (left and right and right[0].marker in self._partners)
+        for side in () if across else (left, right):
             found = roles.codes(side)
             near = side and min(roles.distance(m, trigger) for m in side) <= roles.ADJACENT
             if len(found) >= 2 and near:

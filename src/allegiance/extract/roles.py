@@ -7,6 +7,8 @@ from allegiance.extract.view import Clause, Mention, View
 
 # Tokens further than this from a trigger do not make a group "next to" it.
 ADJACENT = 3
+# Words that may follow a weapon's name before a relative clause about it.
+ITEM_NOUN = 1
 # What may stand between the members of a list a relative clause is about.
 ANTECEDENT_LISTS = frozenset({"and", ",", "the", "&", "or"})
 
@@ -82,11 +84,18 @@ def with_antecedent(view: View, clause: Clause, parties: list[Mention]) -> list[
     return [m for m in listed if m not in parties] + parties
 
 
+def sentence_subject(view: View) -> list[Mention]:
+    """The sentence's first plain party, for a clause that goes on without naming one."""
+    return [m for m in view.mentions if m.party and not m.role and not m.marker][:1]
+
+
 def antecedent_items(view: View, clause: Clause) -> list[Mention]:
     """The weapon a ", which ..." clause is about ("Typhoons, which Britain will supply")."""
     if clause.antecedent < 1:
         return []
-    return [m for m in view.mentions if m.armament and m.last == clause.antecedent - 1]
+    # The weapon may be followed by its noun ("Eurofighter jets, which ...").
+    near = range(clause.antecedent - ITEM_NOUN - 1, clause.antecedent)
+    return [m for m in view.mentions if m.armament and m.last in near][-1:]
 
 
 def is_org(mention: Mention) -> bool:

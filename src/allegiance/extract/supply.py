@@ -5,6 +5,12 @@ where the supplier and the recipient stand. A supplier the clause does not name
 comes from the weapon's origin ("Turkish-made", "Iranian drones", else the
 catalogue's origin of a named system, at lower confidence); a recipient it does
 not name comes from the paragraph's topic, at lower confidence.
+
+Beyond the frames: lists on either side ("to Poland, Ukraine and Morocco"), one
+supplier per item ("drones from Iran and TB2s from Turkey"), a clause that goes on
+the sentence without a subject ("..., and shipped weapons to the RSF"), the object
+of a relative clause ("Typhoons, which Britain will supply"), buying for someone
+("bought shells for Ukraine") and an arms noun used as a verb ("Iran arms Hezbollah").
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from allegiance.extract.draft import Draft
 from allegiance.extract.lexicon import Lexicon, SupplyTrigger
 from allegiance.extract.modality import ModalityReader
 from allegiance.extract.patterns import HitType
-from allegiance.extract.view import DASHES, Clause, Mention, View
+from allegiance.extract.view import DASHES, POSSESSIVE, Clause, Mention, View
 from allegiance.model import Category, ClaimKind, Status
 
 PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
@@ -31,6 +37,12 @@ ORIGIN_ONLY = 0.7
 ORIGINS = frozenset({"origin", "modifier"})
 SUPPLIER_ROLES = frozenset({"", "based", "patron"})
 NOUNS = (HitType.OBJECT, HitType.TERM)
+# "Kyiv's second-largest military backer": how far a possessor may stand from the noun.
+OWNER_REACH = 6
+# A supplier this close after an item ("drones supplied by the UAE") is that item's.
+SUPPLIER_REACH = 6
+# A clause can state a transfer only with a transfer word, or an origin beside arms.
+CANDIDATES = frozenset({HitType.SUPPLY, HitType.WEAPON, HitType.TERM, HitType.OBJECT})
 # Roles that never make a supplier or a recipient: "Russia-led", "an EU member state".
 NOT_PARTIES = frozenset({"leader", "member"})
 
@@ -54,12 +66,16 @@ class SupplyRule:
         self._transfer_suffixes = lexicon.words("transfer_suffixes")
         self._object_verbs = {w: lexicon.supply[w] for w in lexicon.words("object_verbs")}
         self._joint = lexicon.words("joint_marks")
+        self._forces = {tuple(f.split()) for f in lexicon.discourse["forces"]}
+        self._beneficiary = frozenset({"for"})
         self._modality = modality
         self._amounts = amounts
 
     def apply(self, view: View, clause: Clause, discourse: Discourse) -> list[Draft]:
         """The transfers one clause states."""
-        mentions = self._verbs_of_objects(view, view.in_clause(clause))
+        if not view.holds(clause, CANDIDATES):
+            return []
+        mentions = self._verbs_of_objects(view, clause, view.in_clause(clause))
         found = [m for m in mentions if m.type is HitType.SUPPLY]
         triggers = [m for m in found if not _suffix(view, m) and self._sourced(m, mentions)]
         if not triggers:
@@ -68,11 +84,11 @@ class SupplyRule:
         frame = _trigger(primary).frame
         modality = self._modality.read(view, clause, primary)
         arms = [m for m in mentions if m.armament] or roles.antecedent_items(view, clause)
-        if modality.drop or not self._has_object(mentions, triggers, arms):
+        if modality.drop or not self._has_object(view, mentions, triggers, arms):
             return []
         parties = [m for m in mentions if m.party and m.role not in NOT_PARTIES]
         parties = roles.with_antecedent(view, clause, parties)
-        found_roles = self._roles(view, frame, parties, primary, arms)
+        found_roles = self._roles(view, clause, frame, parties, primary, arms)
         status = modality.status or _status(triggers or found, frame)
         weight = _trigger(primary).confidence * modality.weight
         return self._drafts(view, clause, discourse, frame, found_roles, arms, status, weight)
@@ -83,19 +99,24 @@ class SupplyRule:
             return True
         return any(m.party and m.marker in self._from and m.first > trigger.last for m in mentions)
 
-    def _verbs_of_objects(self, view: View, mentions: list[Mention]) -> list[Mention]:
+    def _verbs_of_objects(
+        self, view: View, clause: Clause, mentions: list[Mention]
+    ) -> list[Mention]:
         """ "Iran arms Hezbollah with rockets": an arms noun used as a verb between two parties."""
+        if not any(m.type in NOUNS and m.entry.text in self._object_verbs for m in mentions):
+            return mentions
         out = list(mentions)
         for i, mention in enumerate(out):
-            verb = self._object_verbs.get(mention.entry.text.lower())
-            if verb is None or mention.type not in NOUNS or not 0 < i < len(out) - 1:
+            verb = self._object_verbs.get(mention.entry.text)
+            if verb is None or mention.type not in NOUNS or i == 0:
                 continue
-            before, after = out[i - 1], out[i + 1]
+            before, after = out[i - 1], out[i + 1] if i + 1 < len(out) else None
+            # "... Hezbollah with rockets", or "the rebels, whom Rwanda arms and commands".
+            gap = after is None and clause.antecedent >= 0
             if (
                 before.party
-                and after.party
                 and mention.first - before.last == 1
-                and after.first - mention.last <= 2
+                and (gap or (after is not None and after.party and after.first - mention.last <= 2))
             ):
                 entry = replace(mention.entry, type=HitType.SUPPLY, supply=verb)
                 out[i] = mention._replace(type=HitType.SUPPLY, entry=entry)
@@ -132,17 +153,33 @@ class SupplyRule:
         return tail in self._transfer_suffixes
 
     def _has_object(
-        self, mentions: list[Mention], triggers: list[Mention], arms: list[Mention]
+        self, view: View, mentions: list[Mention], triggers: list[Mention], arms: list[Mention]
     ) -> bool:
         if arms or not all(_trigger(t).needs_object for t in triggers):
             return True
-        return any(m.type is HitType.OBJECT for m in mentions)
+        if any(m.type is HitType.OBJECT for m in mentions):
+            return True
+        # "pledged 0.25 percent of their GDP to Ukraine's military": whatever goes to an
+        # army is military aid.
+        return any(
+            m.party and m.marker in self._beneficiary | {"to"} and self._forces_after(view, m)
+            for m in mentions
+        )
+
+    def _forces_after(self, view: View, mention: Mention) -> bool:
+        index = mention.last + 1
+        if index < len(view.words) and view.words[index] in POSSESSIVE:
+            index += 1
+        return view.words[index : index + 2] in self._forces or (
+            view.words[index : index + 1] in self._forces
+        )
 
     # -- roles by frame ----------------------------------------------------
 
     def _roles(
         self,
         view: View,
+        clause: Clause,
         frame: str,
         parties: list[Mention],
         trigger: Mention,
@@ -161,13 +198,18 @@ class SupplyRule:
             # "deployed drones to Libya", "flew missiles to Belgrade": it changed hands.
             frame = "giver"
         if frame in ("giver", "arming"):
-            return self._giver(view, frame, parties, trigger, left, right, plain_right)
+            return self._giver(view, clause, frame, parties, trigger, (left, right, plain_right))
         if frame == "agent":
             return self._agent(view, parties, trigger, left, right)
         if frame in ("receiver", "user"):
             suppliers = self._all_marked(view, parties, right, self._from - {"by"})
             by = roles.marked(right, frozenset({"by"}))
             recipients = [by] if by else [m for m in left if not m.role]
+            beneficiary = roles.marked(right, self._beneficiary)
+            buyers = set(roles.codes(left))
+            if beneficiary and frame == "receiver" and not set(beneficiary.codes) <= buyers:
+                # "the Czechs bought shells for Ukraine": the buyer supplies Ukraine.
+                return Roles(suppliers or _supplying(left), (beneficiary,))
             return Roles(suppliers, tuple(recipients))
         if frame == "production":
             place = roles.marked(right, self._in)
@@ -195,31 +237,42 @@ class SupplyRule:
     def _giver(
         self,
         view: View,
+        clause: Clause,
         frame: str,
         parties: list[Mention],
         trigger: Mention,
-        left: list[Mention],
-        right: list[Mention],
-        plain_right: list[Mention],
+        sides: tuple[list[Mention], list[Mention], list[Mention]],
     ) -> Roles:
+        left, right, plain_right = sides
         marked = self._all_marked(view, parties, right, self._from)
         recipients = self._all_marked(view, parties, right, self._to)
+        if not left and _continues(view, clause, trigger):
+            # "..., and shipped weapons to the RSF": the sentence's subject goes on.
+            left = roles.sentence_subject(view)
         # "deliveries of weapons from the West": the supplier is named, but is no actor.
         unnamed = not marked and "from" in view.words[trigger.last + 1 : trigger.last + 8]
         if frame == "arming":
-            near = next((m for m in plain_right if m.first - trigger.last <= 2), None)
-            if near is None:
+            # "trained and paid the Somaliland coast guard": past a second verb.
+            reach = 4 if view.words[trigger.last + 1 : trigger.last + 2] == ("and",) else 2
+            near = next((m for m in plain_right if m.first - trigger.last <= reach), None)
+            # "the rebels, whom Rwanda arms": the one the relative clause is about.
+            near = near or next((m for m in parties if m.last < trigger.first - 2), None)
+            if near is None or near in left:
                 return Roles()
             recipients = (near,)
         passive = _passive(view, trigger)
         if marked and marked[0].marker != "by" and not recipients and not passive:
             # "India leased a submarine from Russia": said by the one who got it.
             return Roles(marked, tuple(m for m in left if not m.role))
-        suppliers = marked if marked else () if passive or unnamed else _supplying(left)
+        reduced = _reduced(view, trigger)
+        suppliers = marked if marked else () if passive or unnamed or reduced else _supplying(left)
         if recipients:
             return Roles(suppliers, recipients)
         recipient = next((m for m in reversed(left) if not m.role), None) if passive else None
-        recipient = recipient or next(iter(plain_right), None)
+        if recipient is None and plain_right:
+            # "gave boats to a dozen states, including Fiji and Tonga": the whole list.
+            listed = roles.group(view, parties, parties.index(plain_right[0]), self._coordinators)
+            return Roles(suppliers, tuple(m for m in listed if m in plain_right))
         recipient = recipient or roles.marked(right, self._in)
         recipient = recipient or roles.marked(parties, self._to)
         return Roles(suppliers, _one(recipient))
@@ -233,7 +286,7 @@ class SupplyRule:
         right: list[Mention],
     ) -> Roles:
         """ "X is Z's main arms supplier" / "X, a supplier to Z" / "the parts supplier for Z"."""
-        if left and left[-1].possessive and trigger.first - left[-1].last <= 4:
+        if left and left[-1].possessive and trigger.first - left[-1].last <= OWNER_REACH:
             before = [m for m in parties if m.last < left[0].first]
             if not before:
                 # "Pakistan's main arms supplier is China".
@@ -317,6 +370,9 @@ class SupplyRule:
     ) -> list[tuple[str, float]]:
         if found.suppliers:
             own = _paired(view, found.suppliers, item, self._coordinators)
+            origin = _own_origin(view, clause, item, own)
+            if origin is not None:
+                return [(c, FROM_ORIGIN) for c in origin.codes]
             return [(c, _anaphoric(m)) for m in own for c in m.codes]
         transfer = discourse.transfer
         if transfer is not None and not found.recipients and view.opens_with(self._frames):
@@ -363,7 +419,7 @@ def _other(mention: Mention, code: str, supplier: str, discourse: Discourse) -> 
     """An anaphor read as the supplier itself stands for the state named before."""
     if code != supplier or mention.type is not HitType.ANAPHOR:
         return code
-    return discourse.alternatives.get(mention.start, code)
+    return discourse.salient(other_than=code) or code
 
 
 def _partners(makers: tuple[Mention, ...], arms: list[Mention]) -> Roles:
@@ -373,6 +429,21 @@ def _partners(makers: tuple[Mention, ...], arms: list[Mention]) -> Roles:
     if not home or len(home) == len(makers):
         return Roles((), makers)
     return Roles(tuple(m for m in makers if m not in home), home)
+
+
+def _own_origin(
+    view: View, clause: Clause, item: Mention | None, suppliers: tuple[Mention, ...]
+) -> Mention | None:
+    """ "Turkish TB2s, Chinese-made drones supplied by the UAE and Iranian Mohajer-6s": an
+    item with its own origin, in a list where the named supplier follows another item."""
+    if item is None or not all(m.marker in ("by", "from") for m in suppliers[:1]):
+        return None
+    if any(item.last < m.first <= item.last + SUPPLIER_REACH for m in suppliers):
+        return None
+    before = [m for m in view.in_clause(clause) if m.role in ORIGINS and m.last < item.first]
+    if not before or item.first - before[-1].last > 1:
+        return None
+    return before[-1] if set(before[-1].codes) - {c for m in suppliers for c in m.codes} else None
 
 
 def _trigger(mention: Mention) -> SupplyTrigger:
@@ -390,6 +461,21 @@ def _owned(view: View, mention: Mention) -> bool:
     """Whether an owner stands right before an origin ("Azerbaijan's Turkish-made drones")."""
     before = [m for m in view.mentions if m.party and m.last < mention.first]
     return bool(before) and before[-1].possessive and mention.first - before[-1].last <= 3
+
+
+def _continues(view: View, clause: Clause, trigger: Mention) -> bool:
+    """Whether the trigger's clause goes on the sentence without a subject of its own."""
+    opening = view.words[clause.first : clause.first + 2]
+    if "and" not in opening or clause.first == 0:
+        return False
+    return not any(m.party and m.first < trigger.first for m in view.in_clause(clause))
+
+
+def _reduced(view: View, trigger: Mention) -> bool:
+    """ "Turkish drones sold to Somalia": a participle after its item, whose maker sells it."""
+    if trigger.first == 0 or view.words[trigger.first].endswith("ing"):
+        return False
+    return any(m.armament and m.last == trigger.first - 1 for m in view.mentions)
 
 
 def _passive(view: View, trigger: Mention) -> bool:

@@ -30,7 +30,11 @@ class YearReader:
         self._same = tuple(p.lower() for p in lexicon.same_year)
         self._relative = lexicon.relative_years
         self._carried = lexicon.carried_years
-        self._last_month = {f"last {name}": number for name, number in lexicon.months.items()}
+        self._months = lexicon.months
+        # One pass for every phrase: the longest first, so "late last year" beats "last year".
+        self._phrases = _alternation(
+            [*lexicon.carried_years, *lexicon.relative_years, *(f"last {m}" for m in self._months)]
+        )
 
     def read(
         self, lowered: str, carried: int | None, today: int | None, month: int | None = None
@@ -55,19 +59,18 @@ class YearReader:
     ) -> int | None:
         """A year given relative to the paragraph's ("two years earlier") or to today's."""
         base = carried if carried is not None else today
-        if base is not None:
-            for phrase, offset in self._carried.items():
-                if phrase in lowered:
-                    return base + offset
-        if today is None:
-            return None
-        for phrase, offset in self._relative.items():
-            if phrase in lowered:
-                return today + offset
-        if month is not None and "last " in lowered:
-            for phrase, number in self._last_month.items():
-                if phrase in lowered:
-                    return today if number < month else today - 1
+        for found in self._phrases.finditer(lowered):
+            phrase = found.group(0)
+            if phrase in self._carried:
+                if base is not None:
+                    return base + self._carried[phrase]
+            elif today is None:
+                continue
+            elif phrase in self._relative:
+                return today + self._relative[phrase]
+            elif month is not None:
+                number = self._months[phrase.removeprefix("last ")]
+                return today if number < month else today - 1
         return None
 
     def _explicit(self, lowered: str, found: list[re.Match[str]], today: int | None) -> Period:
@@ -85,6 +88,11 @@ class YearReader:
         """The last explicit year of a sentence, carried to the sentences after it."""
         found = _YEAR.findall(lowered)
         return int(found[-1]) if found else None
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
 
 
 def _joined(lowered: str, a: re.Match[str], b: re.Match[str], until: frozenset[str]) -> bool:

@@ -14,16 +14,18 @@ How it is computed (see ``balance_solve`` for the order of stages):
   camps (when they are equal the pair does not steer them at all).
 - The graph is split into blocks (biconnected components), which are balanced
   independently: components, pendant trees and bridges cost nothing extra.
-- Per block: a heuristic (greedy spanning forest and spectral starts, local
-  and tabu search); a lower bound from a packing of negative cycles; for
-  blocks of at most ``exact_max_edges`` ties, the LP relaxation with
-  negative-cycle cuts and then an integer program solved by HiGHS.
+- Per block: a multilevel heuristic (merge strongly tied pairs repeatedly,
+  solve the small graph, refine back up with single-node flips and tabu
+  search); a lower bound from a packing of negative cycles; for blocks of at
+  most ``exact_max_edges`` ties, the LP relaxation with negative-cycle cuts
+  and then an integer program solved by HiGHS.
 
 ``exact`` is True only when every block's optimum is proven. Otherwise
 ``lower_bound`` is the sum, over blocks, of the best bound found: the LP
 relaxation with cycle cuts or the integer program's dual bound when the time
-limit stopped the exact stages, the negative-cycle packing for blocks above
-``exact_max_edges``.
+limit stopped the exact stages, the negative-cycle packing (edge-disjoint
+negative cycles, or weight shared among them) for blocks above
+``exact_max_edges``; plus the weight that mixed pairs break for sure.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import math
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from numbers import Real
 
 import numpy as np
 
@@ -40,10 +43,12 @@ from allegiance.graph.balance_graph import Floats, Ints, NetGraph
 from allegiance.graph.balance_solve import solve
 
 # Blocks up to this many ties (after merging and splitting) go to the exact
-# stages. Structured alliance graphs of this size solve in well under a
-# second; on random graphs with no structure the integer program slows down
-# sharply past about a thousand ties, and the time limit then returns the
-# heuristic's camps with the bound reached. See benchmarks/balance.py.
+# stages. That covers every yearly world alignment graph, 1816-2018 (the
+# largest block, 2008, has 3,862 ties among 179 states), and such structured
+# graphs are proven optimal in milliseconds. Graphs with no camp structure
+# are far harder: a random one of 100 nodes and 500 ties takes 10-100 s or
+# more, and there ``time_limit`` returns the heuristic's camps with the bound
+# reached. Figures in benchmarks/balance.py.
 EXACT_MAX_EDGES = 5000
 
 
@@ -61,9 +66,9 @@ class SignedEdge:
             raise InputError(f"tie ends must be non-empty names, got {self.u!r} and {self.v!r}")
         if self.u == self.v:
             raise InputError(f"a tie needs two different actors, got {self.u!r} twice")
-        if isinstance(self.sign, bool) or self.sign not in (1, -1):
+        if isinstance(self.sign, bool) or not isinstance(self.sign, Real) or abs(self.sign) != 1:
             raise InputError(f"tie sign must be +1 or -1, got {self.sign!r}")
-        if isinstance(self.weight, bool) or not isinstance(self.weight, int | float):
+        if isinstance(self.weight, bool) or not isinstance(self.weight, Real):
             raise InputError(f"tie weight must be a number, got {self.weight!r}")
         if not (math.isfinite(self.weight) and self.weight > 0):
             raise InputError(f"tie weight must be finite and positive, got {self.weight!r}")
@@ -78,9 +83,10 @@ class Frustration:
     so its smallest node is in the first camp. ``violations`` are merged ties
     (one per pair and sign, weights summed), sorted. ``lower_bound`` equals
     ``index`` when ``exact``; otherwise it is the best proven bound.
-    ``method`` says how the weakest part was settled: ``balanced``,
-    ``cycle-packing`` (the heuristic met a packing of negative cycles), ``lp``,
-    ``ip``, or ``heuristic`` (not proven).
+    ``method`` says how the hardest part was settled: ``balanced``,
+    ``enumeration`` (a tiny block, every split tried), ``cycle-packing`` (the
+    heuristic met a packing of negative cycles), ``lp`` (it met the LP bound),
+    ``ip`` (branch and bound), or ``heuristic`` (not proven).
     """
 
     index: float
@@ -112,12 +118,17 @@ def frustration(
     time_limit: float = 10.0,
     seed: int = 0,
 ) -> Frustration:
-    """Split actors into two camps breaking the least tie weight; prove it optimal if possible."""
+    """Split actors into two camps breaking the least tie weight; prove it optimal if possible.
+
+    Blocks of up to ``exact_max_edges`` ties (after merging parallel ties and
+    splitting off bridges and pendant trees) are solved exactly when the
+    ``time_limit`` (seconds, for the whole call) allows; the rest of the time
+    goes to tightening the bound on bigger blocks. ``seed`` drives the
+    heuristic's random choices: the same input and seed give the same answer
+    unless the time limit cuts a search short.
+    """
     started = time.perf_counter()
-    if isinstance(exact_max_edges, bool) or not isinstance(exact_max_edges, int):
-        raise InputError(f"exact_max_edges must be an integer, got {exact_max_edges!r}")
-    if not (isinstance(time_limit, int | float) and time_limit > 0):
-        raise InputError(f"time_limit must be a positive number of seconds, got {time_limit!r}")
+    _check_options(exact_max_edges, time_limit, seed)
     merged = _merge(edges)
     answer = solve(merged.net, exact_max_edges, started + float(time_limit), seed)
     index, violations = _violations(merged, answer.camps)
@@ -131,6 +142,16 @@ def frustration(
         seconds=time.perf_counter() - started,
         method=answer.method,
     )
+
+
+def _check_options(exact_max_edges: object, time_limit: object, seed: object) -> None:
+    if isinstance(exact_max_edges, bool) or not isinstance(exact_max_edges, int):
+        raise InputError(f"exact_max_edges must be an integer, got {exact_max_edges!r}")
+    positive = isinstance(time_limit, Real) and float(time_limit) > 0
+    if isinstance(time_limit, bool) or not positive:
+        raise InputError(f"time_limit must be a positive number of seconds, got {time_limit!r}")
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise InputError(f"seed must be a non-negative integer, got {seed!r}")
 
 
 def _merge(edges: Iterable[SignedEdge]) -> _Merged:

@@ -43,24 +43,32 @@ def split_blocks(graph: NetGraph, adj: Adjacency) -> Split:
     itself steps node by node.
     """
     disc, parent, order, component = _search(graph.n, adj)
-    low = disc.copy()
     a, b = graph.tail, graph.head
-    deep = np.where(disc[a] > disc[b], a, b)  # the endpoint further from the root
+    deep = np.where(disc[a] > disc[b], a, b)  # each tie's end further from the root
     high = np.where(disc[a] > disc[b], b, a)
-    back = parent[deep] != high
-    np.minimum.at(low, deep[back], disc[high[back]])
-    low_list, disc_list, parent_list = low.tolist(), disc.tolist(), parent.tolist()
-    for v in reversed(order):
-        p = parent_list[v]
-        if p >= 0 and low_list[v] < low_list[p]:
-            low_list[p] = low_list[v]
+    low = _low_points(disc, parent, order, deep, high)
     block = list(range(graph.n))  # the node whose entering tie opened each node's block
+    parents, discovered = parent.tolist(), disc.tolist()
     for v in order:
-        p = parent_list[v]
-        if p >= 0 and low_list[v] < disc_list[p]:
+        p = parents[v]
+        if p >= 0 and low[v] < discovered[p]:  # v's subtree reaches above p: same block
             block[v] = block[p]
     opener = np.asarray(block, dtype=np.int64)[deep]
     return Split(_blocks(opener, disc, parent), component)
+
+
+def _low_points(disc: Ints, parent: Ints, order: list[int], deep: Ints, high: Ints) -> list[int]:
+    """The earliest discovery time each node's subtree reaches by one tie outside the tree."""
+    low = disc.copy()
+    back = parent[deep] != high
+    np.minimum.at(low, deep[back], disc[high[back]])
+    lows: list[int] = low.tolist()
+    parents = parent.tolist()
+    for v in reversed(order):  # children before parents
+        p = parents[v]
+        if p >= 0 and lows[v] < lows[p]:
+            lows[p] = lows[v]
+    return lows
 
 
 def _search(n: int, adj: Adjacency) -> tuple[Ints, Ints, list[int], Ints]:

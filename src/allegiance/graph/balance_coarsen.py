@@ -30,15 +30,23 @@ class Level:
     side: Floats  # +1: same camp as its coarse node, -1: the other camp
 
 
-def pair_up(graph: NetGraph, adj: Adjacency, rng: np.random.Generator) -> tuple[Ints, Floats]:
-    """Each node's partner (itself when unpaired) and the sign of their tie."""
+def pair_up(
+    graph: NetGraph, adj: Adjacency, rng: np.random.Generator, camps: Floats | None = None
+) -> tuple[Ints, Floats]:
+    """Each node's partner (itself when unpaired) and the sign of their tie.
+
+    Given ``camps``, only ties they keep pair nodes up, so the coarse graph
+    can still express those camps and every level can only improve on them.
+    """
     n = graph.n
     rows = np.repeat(np.arange(n), adj.degree())
     # A little noise breaks ties between equal weights differently on every
     # restart. It is drawn per tie, not per direction, so both ends rank a tie
     # alike: the heaviest free tie is then always a mutual choice.
     key = np.abs(adj.signed_weight) * (1.0 + 0.01 * rng.random(graph.m)[adj.edge])
-    order = np.argsort(rows - key / (2.0 * key.max(initial=1.0)), kind="stable")
+    if camps is not None:
+        key[adj.signed_weight * camps[rows] * camps[adj.neighbour] < 0] = 0.0
+    order = np.argsort(rows - key / (2.0 * (key.max(initial=0.0) or 1.0)), kind="stable")
     row, nbr = rows[order], adj.neighbour[order]
     sign = np.sign(adj.signed_weight[order])
     partner, link = np.arange(n), np.ones(n)
@@ -48,6 +56,7 @@ def pair_up(graph: NetGraph, adj: Adjacency, rng: np.random.Generator) -> tuple[
         if usable.size == 0:
             break
         first = usable[np.r_[True, row[usable[1:]] != row[usable[:-1]]]]  # best arc per row
+        first = first[key[order[first]] > 0]
         pick = np.full(n, -1)
         pick[row[first]] = nbr[first]
         link[row[first]] = sign[first]
@@ -83,15 +92,27 @@ def contract(
 
 
 def hierarchy(
-    graph: NetGraph, adj: Adjacency, rng: np.random.Generator, smallest: int
-) -> tuple[list[Level], NetGraph]:
-    """Coarsen until the graph is small or stops shrinking; the levels and the coarsest graph."""
+    graph: NetGraph,
+    adj: Adjacency,
+    rng: np.random.Generator,
+    smallest: int,
+    camps: Floats | None = None,
+) -> tuple[list[Level], NetGraph, Floats | None]:
+    """Coarsen until small or no longer shrinking: the levels, the coarsest graph, its camps.
+
+    With ``camps``, pairs keep to the ties they keep, and the camps are carried
+    down to the coarsest graph.
+    """
     levels: list[Level] = []
     while graph.n > smallest and graph.m > 0:
-        partner, link = pair_up(graph, adj, rng)
+        partner, link = pair_up(graph, adj, rng, camps)
         coarse, level = contract(graph, adj, partner, link)
         if coarse.n > 0.95 * graph.n:
             break
         levels.append(level)
+        if camps is not None:
+            carried = np.empty(coarse.n)
+            carried[level.group] = camps * level.side
+            camps = carried
         graph, adj = coarse, adjacency(coarse)
-    return levels, graph
+    return levels, graph, camps

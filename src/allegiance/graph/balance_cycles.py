@@ -42,7 +42,9 @@ def packing_bound(
     order = packing.triangles(order)
     for length in range(4, max_length + 1):
         for e in order:
-            while packing.capacity[e] > 0 and time.perf_counter() < deadline:
+            while packing.capacity[e] > 0:
+                if time.perf_counter() > deadline:
+                    return packing.bound, packing.cycles
                 path = paths.find(packing.tails[e], packing.heads[e], length - 1)
                 if path is None or not packing.take(e, path):
                     break
@@ -175,7 +177,7 @@ class _SparsePaths(_Paths):
         for x, e in near.items():
             other = far.get(x)
             if other is not None and e not in self.closed and other not in self.closed:
-                return [e, other] if near is self.kept[source] else [other, e]
+                return [e, other]
         # Otherwise search from both ends at once, always widening the smaller side.
         sides = ({source: (-1, -1)}, {target: (-1, -1)})
         frontiers = ([source], [target])
@@ -239,8 +241,8 @@ _PAD = 1e-5
 def _distances(graph: NetGraph, length: Floats) -> tuple[Singles, Singles]:
     """Shortest even and odd walks between all pairs (Floyd–Warshall on the double cover)."""
     n = graph.n
-    # Single precision halves the memory traffic; the padding on lengths
-    # (far above its rounding error) keeps walks back along tight ties exact.
+    # Single precision halves the memory traffic. The padding on lengths is far
+    # above its rounding error, so walks back along tight ties still progress.
     even = np.full((n, n), np.inf, dtype=np.float32)
     odd = np.full((n, n), np.inf, dtype=np.float32)
     np.fill_diagonal(even, 0.0)

@@ -9,7 +9,8 @@ uphill, keeping the best camps seen. A flip at a coarse level moves a whole
 group, so the search escapes the traps single flips fall into, and the final
 levels are polished node by node. Flip gains live in one numpy array updated
 per flip from the flipped node's row. Several restarts (different pairings)
-keep the best.
+keep the best, and later cycles start from it: pairing only along the ties
+it keeps, they can move whole groups without losing what it got right.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def forest_camps(graph: NetGraph, order: Ints) -> Floats:
     """Camps from a spanning forest grown in ``order``, skipping ties it would break."""
     parent = list(range(graph.n))
     parity = [0] * graph.n  # 1 when a node sits in the other camp from its parent
+    size = [1] * graph.n  # the smaller tree goes under the larger: finds stay short
 
     def find(x: int) -> tuple[int, int]:
         flips = 0
@@ -68,7 +70,10 @@ def forest_camps(graph: NetGraph, order: Ints) -> Floats:
     for e in order.tolist():
         (ra, pa), (rb, pb) = find(tails[e]), find(heads[e])
         if ra != rb:
+            if size[ra] < size[rb]:
+                ra, rb = rb, ra
             parent[rb], parity[rb] = ra, pa ^ pb ^ hostile[e]
+            size[ra] += size[rb]
             joined += 1
             if joined == graph.n - 1:
                 break
@@ -163,19 +168,29 @@ def refine(
     return best
 
 
-def vcycle(graph: NetGraph, adj: Adjacency, rng: np.random.Generator, deadline: float) -> Floats:
-    """Coarsen, solve the coarsest graph, then refine level by level back to ``graph``."""
-    levels, coarsest = hierarchy(graph, adj, rng, ENUMERATE_NODES)
+def vcycle(
+    graph: NetGraph,
+    adj: Adjacency,
+    rng: np.random.Generator,
+    deadline: float,
+    camps: Floats | None = None,
+) -> Floats:
+    """Coarsen, solve the coarsest graph, then refine level by level back to ``graph``.
+
+    Started from ``camps``, the cycle keeps them expressible at every level,
+    so it returns camps at least as good.
+    """
+    levels, coarsest, carried = hierarchy(graph, adj, rng, ENUMERATE_NODES, camps)
     if coarsest.n <= ENUMERATE_NODES:
-        camps = enumerate_camps(coarsest)
+        found = enumerate_camps(coarsest)
     else:  # it stopped shrinking (a hub with many spokes): search it directly
         top = adj if not levels else adjacency(coarsest)
-        steps = _STALLED_STEPS * coarsest.n
-        camps = refine(coarsest, top, np.ones(coarsest.n), steps, rng, deadline)
+        start = np.ones(coarsest.n) if carried is None else carried
+        found = refine(coarsest, top, start, _STALLED_STEPS * coarsest.n, rng, deadline)
     for level in reversed(levels):
-        camps = camps[level.group] * level.side
-        camps = refine(level.fine, level.adj, camps, 0, rng, deadline)
-    return camps
+        found = found[level.group] * level.side
+        found = refine(level.fine, level.adj, found, 0, rng, deadline)
+    return found
 
 
 def heuristic_camps(
@@ -186,11 +201,16 @@ def heuristic_camps(
         camps = enumerate_camps(graph)
         return camps, cost(graph, camps)
     rng = np.random.default_rng(seed)
+    started = time.perf_counter()
+    # Restarts may use half the time; the tabu polish needs the rest on big graphs.
+    restarts_end = started + 0.5 * max(effort.deadline - started, 0.0)
     best, best_cost = np.ones(graph.n), np.inf
     for attempt in range(max(1, effort.restarts)):
-        if attempt and time.perf_counter() > effort.deadline:
+        if attempt and time.perf_counter() > restarts_end:
             break
-        camps = vcycle(graph, adj, rng, effort.deadline)
+        # Half the cycles start afresh, half refine the best so far.
+        seeded = best if attempt >= (effort.restarts + 1) // 2 else None
+        camps = vcycle(graph, adj, rng, effort.deadline, seeded)
         value = cost(graph, camps)
         if value < best_cost:
             best, best_cost = camps, value

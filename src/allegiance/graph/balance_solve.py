@@ -1,11 +1,13 @@
 """Choosing, block by block, how to find camps and how to prove them optimal.
 
-Per block, cheapest first: a tiny block is solved by enumeration; otherwise a
-quick heuristic runs, and if it breaks nothing the block is balanced.
-Otherwise a packing of negative cycles may already match its value. If not,
-blocks up to the exact size get a polished heuristic, the LP bound with cycle
-cuts and, if a gap remains, the integer program; bigger blocks get a longer
-heuristic run and keep the packing bound.
+Cheapest first. A bridge costs nothing and a tiny block is enumerated.
+Otherwise a few multilevel restarts run; if their camps break nothing the
+block is balanced, and a packing of negative cycles may already match their
+value. Blocks up to the exact size then get the LP bound with cycle cuts; if
+it leaves a gap, better camps are sought (LP rounding, more restarts, tabu
+search) since the bound may already prove those, and only then the integer
+program runs. Bigger blocks get a longer heuristic run and a packing bound,
+each within a share of the time left.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ _QUICK_RESTARTS, _MORE_RESTARTS = 3, 6
 # whose cutoff they are, and on blocks left to the heuristic, after as many
 # multilevel restarts again.
 _POLISH_STEPS, _POLISH_CAP = 100, 100_000
-_SEARCH_RESTARTS = 8
+_SEARCH_RESTARTS = 16
 # Shares of the time left by which a big block's heuristic, then its bound, must
 # stop; the last tenth is a margin for the rest of the call.
 _SEARCH_SHARE, _BOUND_SHARE = 0.5, 0.9
@@ -84,10 +86,9 @@ def solve(graph: NetGraph, exact_max_edges: int, deadline: float, seed: int) -> 
     # Small blocks first, so one hard block cannot starve the easy ones of time.
     for k in sorted(range(len(split.blocks)), key=lambda k: split.blocks[k].edges.size):
         edges = split.blocks[k].edges
-        if edges.size == 1:  # a bridge: its two ends can always be placed to keep it
+        if edges.size == 1:  # most blocks are bridges: skip building a graph for them
             e = int(edges[0])
-            ends = np.sort([graph.tail[e], graph.head[e]])
-            answers[k] = (ends, BlockAnswer(np.array([1.0, graph.sign[e]]), 0.0, "balanced"))
+            answers[k] = (np.sort([graph.tail[e], graph.head[e]]), _bridge(graph.sign[e]))
             continue
         local, nodes = subgraph(graph, edges)
         answers[k] = (nodes, solve_block(local, exact_max_edges, deadline, seed))
@@ -103,10 +104,15 @@ def _combine(n: int, split: Split, answers: dict[int, tuple[Ints, BlockAnswer]])
     return Answer(camps, bound, method != "heuristic", method)
 
 
+def _bridge(sign: float) -> BlockAnswer:
+    """A block of one tie: its two ends can always be placed to keep it."""
+    return BlockAnswer(np.array([1.0, sign]), 0.0, "balanced")
+
+
 def solve_block(graph: NetGraph, exact_max_edges: int, deadline: float, seed: int) -> BlockAnswer:
     """Camps for one block: proven optimal when the bounds close, else the best found."""
-    if graph.m == 1:  # a bridge: its two ends can always be placed to keep it
-        return BlockAnswer(np.array([1.0, graph.sign[0]]), 0.0, "balanced")
+    if graph.m == 1:
+        return _bridge(graph.sign[0])
     within = graph.m <= exact_max_edges
     if within and graph.n <= ENUMERATE_NODES:
         camps = enumerate_camps(graph)
@@ -172,14 +178,14 @@ def _exact(
         return BlockAnswer(camps, value, "lp")
     rng = np.random.default_rng(seed + 1)
     for _ in range(_MORE_RESTARTS):
-        camps, value = _better(graph, (camps, value), vcycle(graph, adj, rng, deadline))
+        camps, value = _better(graph, (camps, value), vcycle(graph, adj, rng, deadline, camps))
         if closes(lp.value, value, quick.integral):
             return BlockAnswer(camps, value, "lp")
     steps = min(_POLISH_STEPS * graph.n, _POLISH_CAP)
     camps, value = _better(graph, (camps, value), refine(graph, adj, camps, steps, rng, deadline))
     if closes(lp.value, value, quick.integral):
         return BlockAnswer(camps, value, "lp")
-    best = ip_solve(graph, camps, lp.cuts, deadline, quick.integral)
+    best = ip_solve(graph, camps, lp.tight_cuts(), deadline, quick.integral)
     if best.optimal:
         return BlockAnswer(best.camps, best.value, "ip")
     return BlockAnswer(best.camps, max(quick.bound, lp.value, best.bound), "heuristic")
