@@ -54,6 +54,7 @@ SPLITS = (
     ("dev2", "development set 2 (phrasing families, written for the rules' second round)"),
     ("heldout", "held-out set 1 (scored blind once, then read to find general fixes)"),
     ("heldout2", "held-out set 2 (scored blind once, then read for categories of misses)"),
+    ("heldout3", "held-out set 3 (written blind by another author; scored once at F1 0.61)"),
 )
 # Scored only as a total: its articles' errors must not be looked at.
 BLIND = "blind"
