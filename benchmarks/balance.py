@@ -13,9 +13,10 @@ target of issue 4 is met. Machines are shared and noisy: compare ratios.
 
 ``--quick`` runs a subset in about a minute (every 20th year with the plain
 formulation cut off at 3 s, one graph per synthetic size with it cut off at
-5 s, one graph of 100k ties). The full run takes about an hour on two shared cores, most of it the
-plain formulation: some 10 minutes on the 203 world graphs and up to 2
-minutes per synthetic graph it cannot solve (ours is cut off at 60 s).
+5 s, one graph of 100k ties). The full run takes about 30 minutes on two
+shared cores, most of it the plain formulation: some 10 minutes on the 203
+world graphs and up to 2 minutes per synthetic graph it cannot solve (ours is
+cut off at 60 s).
 
 The plain formulation (the baseline) lives here, not in the package: one
 binary camp variable per node, one binary violation variable per tie, two rows

@@ -186,9 +186,10 @@ def _exact(
     if closes(lp.value, value, quick.integral):
         return BlockAnswer(camps, value, "lp")
     best = ip_solve(graph, camps, lp.tight_cuts(), deadline, quick.integral)
-    if best.optimal:
+    bound = max(quick.bound, lp.value, best.bound)
+    if best.optimal or closes(bound, best.value, quick.integral):
         return BlockAnswer(best.camps, best.value, "ip")
-    return BlockAnswer(best.camps, max(quick.bound, lp.value, best.bound), "heuristic")
+    return BlockAnswer(best.camps, bound, "heuristic")
 
 
 def _better(graph: NetGraph, best: tuple[Floats, float], camps: Floats) -> tuple[Floats, float]:
