@@ -57,7 +57,11 @@ def test_money(text: str, money: Money) -> None:
     ("text", "carried", "period"),
     [
         ("in late 2021, bishkek bought drones", None, Period(2021, 2021, explicit=True)),
-        ("since 1991 the us has provided aid", None, Period(1991, 2024, explicit=True)),
+        ("since 1991 the us has provided aid", None, Period(1991, None, explicit=True)),
+        ("from 2021 until july 2024, it trained", None, Period(2021, 2024, explicit=True)),
+        ("since the start of 2022, it has sold", None, Period(2022, None, explicit=True)),
+        ("bought drones from turkey in 2021", None, Period(2021, 2021, explicit=True)),
+        ("they have been rivals for years", 2019, Period(2024, None)),
         ("between 2016 and 2020, israel sold", None, Period(2016, 2020, explicit=True)),
         ("in october of the same year, it sold", 2022, Period(2022, 2022)),
         ("last year, it sold drones", None, Period(2023, 2023, explicit=True)),

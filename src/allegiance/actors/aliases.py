@@ -30,7 +30,9 @@ FORM_RANK = {
     AliasForm.DEMONYM: 3,
     AliasForm.CAPITAL: 4,
     AliasForm.SEAT: 5,
+    AliasForm.LEADER: 5,
     AliasForm.HISTORICAL: 6,
+    AliasForm.COMPANY: 6,
     AliasForm.CODE: 7,
     AliasForm.ORIGIN: 8,
 }

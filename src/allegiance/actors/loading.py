@@ -34,6 +34,8 @@ ALIAS_FILES = {
     "seats.csv": {AliasForm.SEAT, AliasForm.CAPITAL, AliasForm.HISTORICAL},
     "variants.csv": {AliasForm.NAME, AliasForm.SHORT, AliasForm.ADJECTIVE, AliasForm.HISTORICAL},
 }
+# Curated files of proper names, one form each: they match only as written.
+NAMED_FILES = {"leaders.csv": AliasForm.LEADER, "companies.csv": AliasForm.COMPANY}
 _FLAGS = {"": None, "yes": True, "no": False}
 # Enum lookups by value through a dict: calling the enum costs more per row.
 _FORMS = {f.value: f for f in AliasForm}
@@ -121,6 +123,8 @@ def aliases(folder: Traversable) -> list[Alias]:
             if form is None or form not in forms:
                 raise InputError(f"{name}: form {r['form']!r} does not belong in this file")
             out.append(make(r["text"], r["code"], form, _FLAGS[r.get("case_sensitive") or ""]))
+    for name, form in NAMED_FILES.items():
+        out += [make(r["text"], r["code"], form, case_sensitive=True) for r in rows(folder, name)]
     return out
 
 

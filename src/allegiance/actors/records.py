@@ -25,6 +25,11 @@ class AliasForm(StrEnum):
     SEAT = "seat"
     CODE = "code"
     HISTORICAL = "historical"
+    # A head of state or government named for the state ("Putin", "al-Sisi").
+    LEADER = "leader"
+    # An arms maker named for its home state ("PZL Mielec", "Baykar"): a supplier,
+    # never a party to an alliance or a rivalry.
+    COMPANY = "company"
 
 
 @dataclass(frozen=True, slots=True)

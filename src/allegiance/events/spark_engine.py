@@ -24,6 +24,7 @@ from allegiance.events.files import Compression, EventFile
 from allegiance.events.layouts import EVENT_COLUMNS, Layout
 from allegiance.events.runs import Aggregation, MalformedLine, TieRun
 from allegiance.events.ties import tie_expr, tie_schema
+from allegiance.events.urls import Urls
 
 CORRUPT = "_corrupt_record"
 MALFORMED_SHOWN = 1000
@@ -74,14 +75,14 @@ class SparkEngine:
                 raw = raw.unionByName(frame)
             malformed = _malformed(raw)
             events = raw.where(raw[CORRUPT].isNull()).drop(CORRUPT)
-            return TieRun(self._run(events, how), self.name, malformed)
+            return TieRun(self._run(events, how, Urls.IN_PASS), self.name, malformed)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
     def ties_from_parquet(self, paths: Sequence[Path], how: Aggregation) -> TieRun:
         """Ties from events already stored as Parquet (with ``EVENT_COLUMNS``)."""
         frame = self.session.read.parquet(*[str(p) for p in paths]).select(*EVENT_COLUMNS)
-        return TieRun(self._run(frame, how), self.name)
+        return TieRun(self._run(frame, how, Urls.BY_ID), self.name)
 
     def _read(self, layout: Layout, paths: list[str]) -> Any:
         from pyspark.sql import functions as F
@@ -102,13 +103,13 @@ class SparkEngine:
         ]
         return frame.select(*columns, frame[CORRUPT], F.input_file_name().alias("_file"))
 
-    def _run(self, frame: Any, how: Aggregation) -> pa.Table:
+    def _run(self, frame: Any, how: Aggregation, urls: Urls) -> pa.Table:
         self._views += 1
         view = f"allegiance_events_{id(self)}_{self._views}"
         frame.select(*EVENT_COLUMNS).createOrReplaceTempView(view)
         try:
             con = ibis.pyspark.connect(self.session)
-            expr = tie_expr(con.table(view), how.period, how.codebook, how.countries)
+            expr = tie_expr(con.table(view), how.period, how.codebook, how.countries, urls)
             table: pa.Table = con.to_pyarrow(expr)
         finally:
             self.session.catalog.dropTempView(view)

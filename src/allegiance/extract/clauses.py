@@ -18,6 +18,16 @@ from allegiance.extract.patterns import HitType
 RELATIVE_OPENERS = frozenset({("which",), ("who",), ("whom",), ("whose",)})
 # Words that open an aside about the party before a comma (", a close ally of X,").
 APPOSITION_OPENERS = frozenset({"a", "an", "the", "one", "another", "its", "long", "also"})
+APPOSITION_OPENERS |= frozenset({"once", "formerly", "now", "historically", "traditionally"})
+# ... and participles that open an aside (", backed by Turkey,", ", known as the FACA,").
+APPOSITION_OPENERS |= frozenset({"backed", "supported", "armed", "funded", "trained", "led"})
+APPOSITION_OPENERS |= frozenset({"known", "founded", "created", "based", "equipped"})
+# Words that may stand before the possessor that opens an aside (", for years Iran's most
+# powerful ally,", ', Pakistan's "iron brother",').
+APPOSITION_LEADS = frozenset({"for", "years", "decades", "long", "once", "still", "now", "then"})
+APPOSITION_LEADS |= frozenset({'"', "'", "“", "‘", "by", "far", "until", "recently"})
+# How far into an aside its possessor may stand.
+APPOSITION_REACH = 4
 # Mentions that say something happened: after ", and X" one of them opens a new clause.
 PREDICATES = frozenset({HitType.SUPPLY, HitType.RELATION, HitType.MEMBERSHIP})
 
@@ -200,16 +210,32 @@ def _appositions(
     """
     party_ends = {m.last for m in mentions if m.type is HitType.ACTOR}
     possessors = {m.first for m in mentions if m.type is HitType.ACTOR and m.possessive}
+    named = {i for m in mentions if m.type is HitType.ACTOR for i in range(m.first, m.last + 1)}
     out: dict[int, int] = {}
     size = len(words) - 3
     for index in [i + 1 for i in party_ends if 0 <= i < size and words[i + 1] == ","]:
-        if words[index + 1] not in APPOSITION_OPENERS and index + 1 not in possessors:
+        if words[index + 1] not in APPOSITION_OPENERS and not _possessor_opens(
+            words, index, possessors
+        ):
             continue
         stop = next((c for c in cuts if c > index), len(words))
         closing = next((i for i in range(index + 2, stop) if words[i] == ","), None)
         if closing is not None and closing < len(words) - 2:
+            if all(i in named or words[i] in DETERMINERS for i in range(index + 1, closing)):
+                # "The United States, the European Union, Britain and Canada": a list.
+                continue
             out[index] = closing
     return out
+
+
+def _possessor_opens(words: tuple[str, ...], comma: int, possessors: set[int]) -> bool:
+    """Whether a possessor opens the aside after ``comma``, past a few leading words."""
+    for index in range(comma + 1, min(comma + 1 + APPOSITION_REACH, len(words))):
+        if index in possessors:
+            return True
+        if words[index] not in APPOSITION_LEADS:
+            return False
+    return False
 
 
 def _relative(words: tuple[str, ...], first: int) -> bool:

@@ -23,9 +23,12 @@ DETERMINERS = frozenset({"the", "a", "an"})
 PREDICATES = frozenset({HitType.SUPPLY, HitType.RELATION, HitType.MEMBERSHIP})
 # After these an actor completes the predicate ("has become Serbia's main supplier").
 COPULAS = frozenset({"is", "was", "become", "became", "becomes", "remains", "remained"})
+COPULAS |= frozenset({"been", "being", "are", "were"})
 _CLAUSE_BREAK = re.compile(r"[,;:—]| (?:and|but|while|which|who|-) ")
 # Anaphors that stand for a state and, as subjects, carry it on.
-STATES = frozenset({"single", "pronoun", "military"})
+STATES = frozenset({"single", "pronoun", "military", "regime"})
+# Words between a list and a "both" or "all" that counts it ("the US and the EU have both").
+FLOATING_GAP = frozenset({"", "have", "has", "had", "are", "were", "will", "would", "can"})
 # Words after which "it" is the subject of a new clause ("..., and it bought").
 SUBJECT_OPENERS = frozenset({"and", "but", "while", "as", "when", "after", "before", "because"})
 SUBJECT_OPENERS |= frozenset({"since", "that", "so", "yet", "although", "though", "where"})
@@ -68,6 +71,24 @@ class Discourse:
     group: str | None = None
     organisation: str | None = None
     military: str | None = None
+    # The state last named with its forces anywhere in the text: "the junta" stays Myanmar's.
+    regime: str | None = None
+    # The last armed group an insurgent anaphor ("the insurgents") can stand for: not one
+    # of ``pro_government`` (a private military company fights for a government).
+    insurgent: str | None = None
+    pro_government: frozenset[str] = frozenset()
+    # Pairs the document has made hostile, latest last: "both armies" in a sentence about
+    # fighting is the pair at war, not the last two states named together.
+    hostile: list[tuple[str, str]] = field(default_factory=list)
+    # The state of the dateline ("BANGUI — ..."): among states named as often, the one
+    # "the country" means.
+    home: str | None = None
+    # The recipient of a transfer an earlier clause of this sentence named ("It received
+    # F-16s from the US ..., and South Korean T-50s, delivered in 2017").
+    clause_recipient: str | None = None
+    # The first party (state or group) this sentence made a subject: "they" in a later
+    # clause ("North Korea sent troops ..., where they fought ...").
+    sentence_party: str | None = None
     # States named as subjects in this paragraph, and the last one in this sentence.
     subjects: list[str] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
@@ -81,9 +102,13 @@ class Discourse:
         """Start a sentence; a new paragraph forgets its predecessor's topic and year."""
         self.sentence = sentence
         self.sentence_subject = None
+        self.sentence_party = None
+        self.clause_recipient = None
         if paragraph == self.paragraph:
             return
         self.paragraph = paragraph
+        # "The army" is the state last named with its army in this paragraph, else its subject.
+        self.military = None
         self.topic = Counter()
         self.recency = {}
         self.year = None
@@ -113,11 +138,15 @@ class Discourse:
             anaphor = first if first.type is HitType.ANAPHOR else None
             if anaphor is None and len(hit.entries) > 1:
                 anaphor = hit.first(HitType.ANAPHOR)
-            if anaphor is not None and not _determiner(hit, hits[index + 1 : index + 2]):
-                self._resolve(lowered, hit, anaphor)
+            if anaphor is None or _determiner(hit, hits[index + 1 : index + 2]):
+                continue
+            if _floating(lowered, hit, anaphor, hits[index - 1] if index else None):
+                continue
+            self._resolve(lowered, hit, anaphor, hits)
 
     def _note_party(self, lowered: str, hit: Hit, actor: Entry, role: str) -> None:
-        if role in ("origin", "leader"):
+        if role in ("origin", "leader") or actor.form == "company":
+            # An arms maker is what a paragraph says about its state, not what it is about.
             return
         code = actor.code
         state = actor.actor_kind == "state"
@@ -126,15 +155,19 @@ class Discourse:
         if state:
             self.states.add(code)
             if self.forces.match(lowered, hit.end):
-                self.military = code
-        else:
+                self.military = self.regime = code
+        elif role != "patron":
+            # "a PKK-affiliated force": the patron is not the group the text goes on about.
             self.group = code
+            if code not in self.pro_government:
+                self.insurgent = code
         self.recency[code] = hit.start
         if code not in self.first_seen:
             self.first_seen[code] = hit.start
         before = _words_before(lowered, hit.start)
         if not self._oblique(before) and not self._object(lowered, hit.start, before):
             self.subject = code
+            self.sentence_party = self.sentence_party or code
             if state:
                 self.subjects.append(code)
                 self.sentence_subject = code
@@ -169,25 +202,67 @@ class Discourse:
             index -= 1
         return index >= 0 and before[index].strip(",;:(\"'") in self.obliques
 
-    def _resolve(self, lowered: str, hit: Hit, anaphor: Entry) -> None:
+    def _resolve(self, lowered: str, hit: Hit, anaphor: Entry, hits: list[Hit]) -> None:
         kind = anaphor.anaphor
-        found = {
-            "single": self._single(lowered, hit, anaphor),
-            "group": self.group,
-            "pronoun": self._pronoun(lowered, hit.start),
-            "organisation": self.organisation,
-            "military": self.military or (self.subjects[-1] if self.subjects else None),
-        }.get(kind)
+        found = self._antecedent(lowered, hit, anaphor)
         if found is not None:
             self.resolved[hit.start] = (found,)
-            if kind in STATES and not self._oblique(_words_before(lowered, hit.start)):
+            before = _words_before(lowered, hit.start)
+            if kind in ("group", "insurgent") and not self._oblique(before):
+                # "when the group ... began its war": "its" is the group's.
+                self.subject = found
+            possessive = anaphor.text.endswith(("'s", "its", "their"))
+            if (
+                kind in STATES
+                and not possessive
+                and not self._oblique(before)
+                and COPULAS.isdisjoint(before[-2:])
+            ):
+                # "has been the junta's most dependable supplier": no subject of its own.
                 # "The junta has received drones ..., and it has used them": still Mali.
                 self.subjects.append(found)
                 self.sentence_subject = found
         elif anaphor.anaphor == "pair":
             pair = self._pair()
+            if any(_hostile(h) for h in hits):
+                pair = self._belligerents(pair)
             if pair is not None:
                 self.resolved[hit.start] = pair
+
+    def _antecedent(self, lowered: str, hit: Hit, anaphor: Entry) -> str | None:
+        """The one actor an anaphor of one actor stands for, by its kind."""
+        kind = anaphor.anaphor
+        if kind == "single":
+            return self._single(lowered, hit, anaphor)
+        if kind == "pronoun":
+            return self._pronoun(lowered, hit.start)
+        if kind == "military":
+            return self._military()
+        if kind == "plural":
+            return self._plural()
+        return {
+            "group": self.group,
+            "insurgent": self.insurgent,
+            "organisation": self.organisation,
+            "regime": self.regime or self.military,
+        }.get(kind)
+
+    def _military(self) -> str | None:
+        """ "the army": the state named with its forces in this paragraph, else the one the
+        paragraph last saw armed, else the one last named with its forces, else the
+        paragraph's last subject state."""
+        if self.military is not None:
+            return self.military
+        if self.transfer is not None:
+            return self.transfer.recipient
+        return self.regime or (self.subjects[-1] if self.subjects else None)
+
+    def _plural(self) -> str | None:
+        """ "they": the one party this sentence opened with, not a list of them."""
+        party = self.sentence_party
+        if party is None or (self.pair_at == self.sentence and self.pair and party in self.pair):
+            return None
+        return party
 
     def _pronoun(self, lowered: str, start: int) -> str | None:
         """ "it": as a subject, the paragraph's last subject state; as an object ("sold it
@@ -197,16 +272,20 @@ class Discourse:
             return self.subjects[-1] if self.subjects else None
         return self.salient()
 
-    def salient(self, other_than: str | None = None) -> str | None:
-        """The state the paragraph, else the text, is most about (the first named first
-        among equals: a paragraph opens with what it is about), other than ``other_than``."""
-        for counts in (self.topic, self.counts):
-            best: tuple[int, int] | None = None
+    def salient(
+        self, other_than: str | frozenset[str] | None = None, *, paragraph: bool = False
+    ) -> str | None:
+        """The state the paragraph, else the text (unless ``paragraph``), is most about (the
+        first named first among equals: a paragraph opens with what it is about), other than
+        ``other_than``."""
+        excluded = {other_than} if isinstance(other_than, str) else other_than or frozenset()
+        for counts in (self.topic,) if paragraph else (self.topic, self.counts):
+            best: tuple[int, int, int] | None = None
             found = None
             for code, count in counts.items():
-                if code == other_than or code not in self.states:
+                if code in excluded or code not in self.states:
                     continue
-                key = (count, -self.first_seen[code])
+                key = (count, int(code == self.home), -self.first_seen[code])
                 if best is None or key > best:
                     best, found = key, code
             if found is not None:
@@ -240,6 +319,17 @@ class Discourse:
         before = words[-1].strip("\"'(") if words else ""
         return not before or before in SUBJECT_OPENERS or before[-1] in ",;:"
 
+    def _belligerents(self, pair: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        """ "Both armies" beside a fighting word: the pair the text is at war about, unless
+        the pair just named together is as much what it is about ("US and Chinese diplomats
+        attended ... The fighting offered a look at both armies' equipment")."""
+        if not self.hostile:
+            return pair
+        main = max(self.hostile, key=lambda p: sum(self.counts[c] for c in p))
+        if pair is None or sum(self.counts[c] for c in pair) < sum(self.counts[c] for c in main):
+            return main
+        return pair
+
     def _pair(self) -> tuple[str, ...] | None:
         """The pair just named together, else the last two states the paragraph made
         subjects before this sentence's ("Russia remains the main supplier of both"),
@@ -259,13 +349,31 @@ class Discourse:
         return self.pair
 
     def recipient(self, supplier: str) -> str | None:
-        """The party the paragraph is most about, other than ``supplier``."""
+        """The party the paragraph is most about, other than ``supplier``; in a paragraph
+        that names no other, the state the text is most about."""
+        # Among equals, the one named first: a paragraph opens with what it is about.
         ranked = [
-            (count, self.recency.get(code, -1), code)
+            (count, -self.first_seen.get(code, 0), code)
             for code, count in self.topic.items()
             if code != supplier
         ]
-        return max(ranked)[2] if ranked else None
+        if ranked:
+            return max(ranked)[2]
+        return self.salient(other_than=supplier)
+
+
+def _hostile(hit: Hit) -> bool:
+    relation = hit.entries[0].relation
+    return relation is not None and str(relation.kind) == "hostility"
+
+
+def _floating(lowered: str, hit: Hit, anaphor: Entry, previous: Hit | None) -> bool:
+    """ "The US and the EU both sanctioned ...": "both" counts the list just named."""
+    if anaphor.text.lower() not in ("both", "all") or previous is None:
+        return False
+    if previous.entries[0].type not in (HitType.ACTOR, HitType.ANAPHOR):
+        return False
+    return lowered[previous.end : hit.start].strip() in FLOATING_GAP
 
 
 def _determiner(hit: Hit, following: list[Hit]) -> bool:

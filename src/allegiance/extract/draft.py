@@ -24,3 +24,5 @@ class Draft:
     relation: Relation | None = None
     # The supplier is only the catalogue's maker of the item, not named by the text.
     inferred: bool = False
+    # The word opens a period that runs on ("joined NATO in 2023").
+    opens: bool = False

@@ -27,6 +27,7 @@ from allegiance.extract.membership import MembershipRule
 from allegiance.extract.modality import ModalityReader
 from allegiance.extract.normal import normalise, plain
 from allegiance.extract.patterns import Hit, HitType, Patterns, build_patterns
+from allegiance.extract.phrases import PhraseAnaphors
 from allegiance.extract.protocol import CatalogueLike, GazetteerLike
 from allegiance.extract.relations import RelationRule, strongest
 from allegiance.extract.sentences import Sentence, split_sentences
@@ -45,6 +46,21 @@ SUBSTANTIVE = frozenset({HitType.ACTOR, HitType.ANAPHOR, HitType.CONFLICT, HitTy
 HEADLINE_ENDS = frozenset('.!?"”')
 # An earlier allegation a denial can answer: at most this many sentences back.
 DENIAL_REACH = 3
+# Hits that need a look at their context before they count.
+CHECKED = frozenset({HitType.ACTOR, HitType.WEAPON})
+# A dateline opens one of the first lines of an article.
+DATELINE_LINES = 4
+# How much text after a relation word holds the words it may require.
+REQUIRED_CHARS = 100
+# How many words after "NATO's" may hold its rank noun ("second-largest army").
+RANK_WORDS = 4
+# A dateline opening a paragraph ("SEOUL, 18 November 2025 — ", "PEMBA, Mozambique, 16 June
+# 2025 — ", "BANGUI — "): where the reporter filed from, no party to what follows.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'’. -]{2,}(?:,[^\n—–]{0,60}?)?[ \t]+[—–][ \t]", re.MULTILINE
+)
+# Particles inside a place name: "Mocímboa da Praia" is no mention of Cabo Verde's capital.
+PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "la", "le"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +106,8 @@ class RuleExtractor:
         breaks = self.lexicon.discourse["clause_breaks"]
         self._openers = frozenset(b[2:] for b in breaks if b.startswith(", "))
         self._group_nouns = nouns_pattern(self.lexicon.discourse["group_nouns"])
+        self._pro_government = self.lexicon.words("pro_government")
+        self._phrases = PhraseAnaphors(self.lexicon)
         modality = ModalityReader(self.lexicon)
         self._modality = modality
         self._supply = SupplyRule(self.lexicon, modality, AmountReader(self.lexicon))
@@ -109,10 +127,25 @@ class RuleExtractor:
             day.year if day else None,
             day.month if day else None,
         )
-        found = self.patterns.scan_forms(read.plain, read.lowered)
-        hits = _one_actor_each([h for h in found if _credible(doc.text, h)])
+        found = self._phrases.add(self.patterns.scan_forms(read.plain, read.lowered), read.lowered)
+        datelines = _datelines(doc.text)
+        unnamed = _unnamed_starts(found, read.lowered)
+        hits = _one_actor_each(
+            [
+                h
+                for h in found
+                if h.entries[0].type not in CHECKED
+                or (_credible(doc.text, h) and _named(read, h, datelines, unnamed))
+            ]
+        )
+        home = _home(found, datelines)
         discourse = Discourse(
-            self.lexicon.words("obliques"), self._forces, self._openers, self._group_nouns
+            self.lexicon.words("obliques"),
+            self._forces,
+            self._openers,
+            self._group_nouns,
+            pro_government=self._pro_government,
+            home=home,
         )
         sentences = _without_headline(doc.text, split_sentences(doc.text, self._abbreviations))
         claims: list[Claim] = []
@@ -125,14 +158,14 @@ class RuleExtractor:
     ) -> list[Claim]:
         discourse.enter(sentence.paragraph, sentence.index)
         dated = _DIGIT.search(read.lowered, sentence.start, sentence.end) is not None
-        lowered = read.lowered[sentence.start : sentence.end] if dated else ""
+        lowered = _dates(read.lowered, sentence, hits) if dated else ""
         claims: list[Claim] = []
         if hits and (discourse.alleged or any(h.entries[0].type in SUBSTANTIVE for h in hits)):
             # (A sentence of cues alone, "said", "will", has nothing to track or claim.)
             roles = self._roles(read.lowered, hits)
             discourse.read(read.plain, read.lowered, hits, roles)
             if self._worth_reading(read, hits, discourse, roles):
-                lowered = lowered or read.lowered[sentence.start : sentence.end]
+                lowered = lowered or _dates(read.lowered, sentence, hits)
                 period = self._years.read(lowered, discourse.year, read.today, read.month)
                 view = self._views.build(
                     read.plain, read.lowered, sentence, hits, discourse.resolved
@@ -180,13 +213,42 @@ class RuleExtractor:
             return bool(codes) or (discourse.transfer is not None and HitType.WEAPON in kinds)
         if HitType.SUPPLY in kinds and len(codes) >= 2 and self._armies(read, hits):
             return True
-        if HitType.RELATION in kinds or HitType.MEMBERSHIP in kinds:
+        if HitType.MEMBERSHIP in kinds or (
+            HitType.RELATION in kinds
+            and any(self._stands(read, h) for h in hits if h.entries[0].type is HitType.RELATION)
+        ):
             return len(codes) >= 2
+        if len(codes) >= 2 and self._ranks(read, hits):
+            # "Poland, one of NATO's biggest spenders": a rank in a bloc.
+            return True
         if "origin" in roles.values() and kinds & {HitType.TERM, HitType.WEAPON, HitType.OBJECT}:
             return True
         if kinds & {HitType.OBJECT, HitType.TERM} and len(codes) >= 2 and self._verb_objects(hits):
             return True
         return bool(discourse.alleged) and any("denial" in e.cues for h in hits for e in h.entries)
+
+    def _ranks(self, read: _Read, hits: list[Hit]) -> bool:
+        """Whether an organisation ranks a member ("NATO's biggest spenders")."""
+        for hit in hits:
+            if hit.entries[0].actor_kind != "organisation":
+                continue
+            if read.lowered[hit.end : hit.end + 2] not in ("'s", "' "):
+                continue
+            after = read.lowered[hit.end + 2 : hit.end + REQUIRED_CHARS].split()[:RANK_WORDS]
+            if any(w.strip(".,;:") in self.lexicon.membership_ranks for w in after):
+                return True
+        return False
+
+    @staticmethod
+    def _stands(read: _Read, hit: Hit) -> bool:
+        """Whether a relation word has the word it requires after it ("driven" ... "out")."""
+        relation = hit.entries[0].relation
+        if relation is None or hit.entries[0].type is not HitType.RELATION:
+            return False
+        if not relation.requires:
+            return True
+        after = read.lowered[hit.end : hit.end + REQUIRED_CHARS].split()[: relation.reach]
+        return any(w.strip(".,;:'\"") in relation.requires for w in after)
 
     def _armies(self, read: _Read, hits: list[Hit]) -> bool:
         """Whether a transfer goes to someone's forces ("to Ukraine's military")."""
@@ -206,10 +268,13 @@ class RuleExtractor:
         dated: list[tuple[Draft, Period]] = []
         for clause in view.clauses:
             own = self._clause_period(read, view, clause, period, discourse)
-            dated += [(d, own) for d in self._supply.apply(view, clause, discourse)]
-            dated += [(d, own) for d in self._membership.apply(view, clause)]
-            relations += [(d, own) for d in self._relations.apply(view, clause)]
-        dated = _named_over_inferred(dated) + strongest(relations)
+            supplied = self._supply.apply(view, clause, discourse)
+            dated += [(d, own) for d in supplied]
+            if supplied:
+                discourse.clause_recipient = supplied[-1].object
+            dated += [(d, own) for d in self._membership.apply(view, clause, discourse)]
+            relations += [(d, own) for d in self._relations.apply(view, clause, discourse)]
+        dated = _named_over_inferred(dated) + strongest(_not_members(relations, dated))
         if not dated and discourse.alleged:
             return self._denials(read, view, discourse)
         claims = _unique([self._claim(read, view, d, p) for d, p in dated])
@@ -228,6 +293,9 @@ class RuleExtractor:
 
     def _claim(self, read: _Read, view: View, draft: Draft, period: Period) -> Claim:
         sentence = view.sentence
+        if draft.opens and period.since is not None:
+            # "Finland joined NATO in 2023": a member from then on.
+            period = Period(period.since, None, period.explicit)
         evidence = Evidence(
             document_id=read.doc.id,
             method=self.name,
@@ -244,7 +312,11 @@ class RuleExtractor:
             subject=draft.subject,
             object=draft.object,
             start=period.since,
-            end=period.until if period.until != period.since else None,
+            # A supply claim is dated by its year; any other claim holds over its period,
+            # a point in time included (since == until): only an open one runs on.
+            end=period.until
+            if draft.kind is not ClaimKind.SUPPLY or period.until != period.since
+            else None,
             weapon=draft.weapon,
             category=draft.category,
             quantity=draft.quantity,
@@ -257,6 +329,10 @@ class RuleExtractor:
         )
 
     def _remember(self, claims: list[Claim], discourse: Discourse, view: View) -> None:
+        for claim in claims:
+            if claim.kind is ClaimKind.HOSTILITY:
+                pair = (claim.subject, claim.object)
+                discourse.hostile = [p for p in discourse.hostile if p != pair] + [pair]
         supply = [c for c in claims if c.kind is ClaimKind.SUPPLY]
         if supply:
             last = supply[-1]
@@ -297,10 +373,72 @@ def _denied(claim: Claim, read: _Read, view: View, method: str) -> Claim:
     return replace(claim, status=Status.DENIED, evidence=(evidence,))
 
 
+def _home(hits: list[Hit], datelines: list[int]) -> str | None:
+    """The state a dateline names ("PEMBA, Mozambique, 16 June 2025 —"), if any."""
+    if not datelines:
+        return None
+    last = max(datelines)
+    for hit in hits:
+        if hit.start > last:
+            break
+        entry = hit.entries[0]
+        if (
+            entry.type is HitType.ACTOR
+            and entry.actor_kind == "state"
+            and any(end - 80 < hit.start < end for end in datelines)
+        ):
+            return entry.code
+    return None
+
+
+def _datelines(text: str) -> list[int]:
+    """Where the datelines among the first lines of an article end."""
+    ends, start = [], 0
+    for _ in range(DATELINE_LINES):
+        found = _DATELINE.match(text, start)
+        if found is not None:
+            ends.append(found.end())
+        start = text.find("\n", start) + 1
+        if start <= 0:
+            break
+    return ends
+
+
+def _unnamed_starts(hits: list[Hit], lowered: str) -> set[int]:
+    """Where an actor named after "known as", "non-", "the size of" would start."""
+    starts = set()
+    for hit in hits:
+        entry = hit.entries[0]
+        if entry.type is not HitType.CUE or "unnamed" not in entry.cues:
+            continue
+        position = hit.end
+        while position < len(lowered) and lowered[position] == " ":
+            position += 1
+        if lowered.startswith("the ", position):
+            position += 4
+        starts.add(position)
+    return starts
+
+
+def _named(read: _Read, hit: Hit, datelines: list[int], unnamed: set[int]) -> bool:
+    """Whether an actor hit names a party: not in a dateline, not "non-NATO", not a name
+    given to something else ("known locally as al-Shabaab"), not a measure ("a country the
+    size of France"), not a currency ("US$700 million")."""
+    if hit.entries[0].type is not HitType.ACTOR:
+        return True
+    if hit.start in unnamed or read.plain[hit.end : hit.end + 1] == "$":
+        return False
+    return not datelines or not any(end - 80 < hit.start < end for end in datelines)
+
+
 def _credible(text: str, hit: Hit) -> bool:
-    """Drop mentions an ambiguous alias makes in lower case ("turkey") or as a bare code."""
+    """Drop mentions an ambiguous alias makes in lower case ("turkey"), as a bare code, or
+    inside a place name ("Mocímboa da Praia")."""
     entry = hit.entries[0]
     if entry.type is HitType.ACTOR and entry.ambiguous:
+        before = text[max(0, hit.start - 6) : hit.start].split()
+        if before and before[-1] in PARTICLES:
+            return False
         return entry.form != "code" and text[hit.start].isupper()
     if entry.type is HitType.WEAPON and len(hit.entries) == 1:
         return not entry.ambiguous or text[hit.start].isupper()
@@ -346,6 +484,16 @@ def _one_actor_each(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def _dates(lowered: str, sentence: Sentence, hits: list[Hit]) -> str:
+    """The sentence's text for its years: a weapon's number ("Mirage 2000") is no year."""
+    text = lowered[sentence.start : sentence.end]
+    for hit in hits:
+        if hit.entries[0].type is HitType.WEAPON and _DIGIT.search(lowered, hit.start, hit.end):
+            start, end = hit.start - sentence.start, hit.end - sentence.start
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def _without_headline(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """The sentences after a headline: a first line of its own with no full stop.
 
@@ -375,13 +523,32 @@ def _by_sentence(
 
 
 def _named_over_inferred(dated: list[tuple[Draft, Period]]) -> list[tuple[Draft, Period]]:
-    """Drop a supplier guessed from the catalogue when the sentence names one for that recipient.
+    """Drop a supplier guessed from the catalogue when the sentence names one for that
+    recipient and item.
 
     "Turkey plans to buy Eurofighters, which Britain is expected to supply": Britain,
-    not the consortium's lead, Germany.
+    not the consortium's lead, Germany. Another item keeps its maker ("... US-built F-16s,
+    ... and its army used ATMOS 2000 howitzers": Israel's).
     """
-    named = {d.object for d, _ in dated if d.kind is ClaimKind.SUPPLY and not d.inferred}
-    return [(d, p) for d, p in dated if not (d.inferred and d.object in named)]
+    named = {
+        (d.object, d.weapon) for d, _ in dated if d.kind is ClaimKind.SUPPLY and not d.inferred
+    }
+    return [
+        (d, p)
+        for d, p in dated
+        if not (d.inferred and ((d.object, d.weapon) in named or (d.object, None) in named))
+    ]
+
+
+def _not_members(
+    relations: list[tuple[Draft, Period]], dated: list[tuple[Draft, Period]]
+) -> list[tuple[Draft, Period]]:
+    """Drop a tie between a state and a bloc the sentence makes it a member of ("Egypt and
+    Ethiopia both became members of BRICS, ... two rivals inside the same club")."""
+    members = {frozenset((d.subject, d.object)) for d, _ in dated if d.kind is ClaimKind.MEMBERSHIP}
+    if not members:
+        return relations
+    return [(d, p) for d, p in relations if frozenset((d.subject, d.object)) not in members]
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:

@@ -17,6 +17,7 @@ from allegiance.model import Category, ClaimKind, Relation, Status
 
 DATA = "data/extract"
 FRAMES = frozenset({"giver", "arming", "agent", "receiver", "user", "production", "licensee"})
+FRAMES |= frozenset({"service"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,9 @@ class SupplyTrigger:
     needs_object: bool
     category: Category | None
     needs_source: bool = False
+    secondary: bool = False
+    # The word moves arms about; only a recipient named in the clause makes it a transfer.
+    needs_recipient: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,11 @@ class RelationTrigger:
     # "relations", "ties": hostile beside a souring word; ``neutral`` ones say nothing else.
     flips: bool = False
     neutral: bool = False
+    # A verb whose object, when the clause names none, is the state the text is about.
+    implicit: bool = False
+    # None of these may stand within ``reach`` after it ("fought for" is no alliance in
+    # "fought for most of two decades": it is "fought").
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +76,13 @@ class Lexicon:
     membership_confidence: float
     membership_blockers: frozenset[str]
     membership_via: frozenset[str]
+    membership_ranks: frozenset[str]
     objects: frozenset[str]
     ignore: frozenset[str]
     cues: dict[str, frozenset[str]]
     cased_cues: frozenset[str]
     reported_future: frozenset[str]
+    near_cues: frozenset[str]
     after_window: int
     discourse: dict[str, tuple[str, ...]]
     numbers: dict[str, int]
@@ -84,6 +95,9 @@ class Lexicon:
     relative_years: dict[str, int]
     carried_years: dict[str, int]
     months: dict[str, int]
+    # Phrases that leave a period open ("for years"), and membership words that open one.
+    open_spans: tuple[str, ...]
+    joining: frozenset[str]
     souring_confidence: float
 
     def words(self, name: str) -> frozenset[str]:
@@ -111,6 +125,8 @@ def _supply(data: dict[str, Any]) -> dict[str, SupplyTrigger]:
             needs_object=bool(group.get("needs_object", False)),
             category=Category(group["category"]) if "category" in group else None,
             needs_source=bool(group.get("needs_source", False)),
+            secondary=bool(group.get("secondary", False)),
+            needs_recipient=bool(group.get("needs_recipient", False)),
         )
         for word in group["words"]:
             out.setdefault(word.lower(), trigger)
@@ -127,6 +143,8 @@ def _relations(data: dict[str, Any]) -> dict[str, RelationTrigger]:
             bool(group.get("transitive", False)),
             _lower(group.get("requires", [])),
             int(group.get("reach", 0)),
+            implicit=bool(group.get("implicit_object", False)),
+            unless=_lower(group.get("unless", [])),
         )
         for word in group["words"]:
             out.setdefault(word.lower(), trigger)
@@ -157,7 +175,7 @@ def load_lexicon() -> Lexicon:
     amounts, time = _read("amounts"), _read("time")
     cue_names: tuple[str, ...] = ("negation", "transparent", "hypothetical", "planned")
     cue_names += ("allegation", "denial", "denial_objects", "reported", "hedge", "deescalation")
-    cue_names += ("commitment",)
+    cue_names += ("commitment", "cancellation")
     return Lexicon(
         version=supply["version"],
         supply=_supply(supply),
@@ -167,12 +185,15 @@ def load_lexicon() -> Lexicon:
         membership_confidence=float(relations["membership"]["confidence"]),
         membership_blockers=_lower(relations["membership"]["blockers"]),
         membership_via=_lower(relations["membership"]["via_alliance"]),
+        membership_ranks=_lower(relations["membership"]["ranks"]),
         objects=_lower(supply["objects"]["words"]),
         ignore=_lower(supply["ignore"]["words"] + relations["ignore"]["words"]),
         cues={name: _lower(modality[name]) for name in cue_names}
-        | {"souring": _lower(relations["souring"]["words"])},
+        | {"souring": _lower(relations["souring"]["words"])}
+        | {"unnamed": _lower(discourse["not_named_after"])},
         cased_cues=_lower(modality["cased"]),
         reported_future=_lower(modality["reported_future"]),
+        near_cues=_lower(modality["near_only"]),
         after_window=int(modality["after_window"]),
         discourse={
             key: tuple(value) for key, value in discourse.items() if isinstance(value, list)
@@ -187,5 +208,7 @@ def load_lexicon() -> Lexicon:
         relative_years={k.lower(): int(v) for k, v in time["relative"].items()},
         carried_years={k.lower(): int(v) for k, v in time["relative_to_carried"].items()},
         months={k.lower(): int(v) for k, v in time["months"].items()},
+        open_spans=tuple(w.lower() for w in time["open"]),
+        joining=_lower(relations["membership"]["joining"]),
         souring_confidence=float(relations["souring"]["confidence"]),
     )

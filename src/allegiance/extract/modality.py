@@ -17,6 +17,8 @@ SKIPPABLE = frozenset({"do", "does", "did", "have", "has", "had", "be", "is", "w
 # How much a claim's confidence keeps when its source is second-hand or an allegation.
 REPORTED = 0.9
 ALLEGED = 0.8
+# A negation further than this many tokens before the word negates something else.
+NEGATION_REACH = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,7 @@ class ModalityReader:
         self._transparent = lexicon.cues["transparent"]
         self._future = lexicon.reported_future
         self._window = lexicon.after_window
+        self._near = lexicon.near_cues
 
     def read(self, view: View, clause: Clause, trigger: Mention) -> Modality:
         """The modality of ``trigger`` from the cues of its clause."""
@@ -60,10 +63,19 @@ class ModalityReader:
                 continue
             if not clause.first <= mention.first < clause.end:
                 continue
-            if mention.first < trigger.first or trigger.last < mention.first <= limit:
+            if mention.first > limit and "cancellation" in mention.entry.cues:
+                # "A planned purchase of Mi-17s ... was scrapped in 2021".
+                found.add("negation")
+            elif mention.first < trigger.first or trigger.last < mention.first <= limit:
                 names = set(mention.entry.cues)
                 if "negation" in names and self._transparent_after(view, mention):
                     names.discard("negation")
+                if trigger.first - mention.last > NEGATION_REACH:
+                    # "said the North had "no interest" in talks with Seoul and described
+                    # South Korea as its most hostile state": another verb's negation.
+                    names.discard("negation")
+                    if mention.entry.text.lower() in self._near:
+                        names.discard("hypothetical")
                 if reported and view.words[mention.first] in self._future:
                     names = (names - {"hypothetical"}) | {"planned"}
                 reported = reported or "reported" in names

@@ -22,10 +22,12 @@ from allegiance.model import Category
 
 CUE_LISTS: tuple[str, ...] = ("negation", "hypothetical", "planned", "allegation", "denial")
 CUE_LISTS += ("reported", "hedge", "deescalation", "souring", "commitment")
+CUE_LISTS += ("cancellation", "unnamed")
 
 
 # Anaphor lists of discourse.toml, by what they stand for (see extract/discourse.py).
-ANAPHOR_KINDS = ("single", "pair", "group", "pronoun", "organisation", "military")
+ANAPHOR_KINDS: tuple[str, ...] = ("single", "pair", "group", "pronoun", "organisation", "military")
+ANAPHOR_KINDS += ("insurgent", "plural", "regime")
 
 
 class HitType(StrEnum):

@@ -14,14 +14,17 @@ and "ties" turn hostile beside a souring word ("relations soured", "strained tie
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
 from typing import TypeVar
 
 from allegiance.extract import roles
+from allegiance.extract.discourse import Discourse
 from allegiance.extract.draft import Draft
 from allegiance.extract.lexicon import Lexicon, RelationTrigger
 from allegiance.extract.modality import ModalityReader
 from allegiance.extract.patterns import HitType
+from allegiance.extract.sides import Camps, SideWords, camps, listed
 from allegiance.extract.view import Clause, Mention, View
 from allegiance.model import RELATION_STRENGTH, ClaimKind, Relation, Status
 
@@ -31,9 +34,17 @@ HEDGE_GAP = 2
 # Who can be a party to a relation: plain mentions, "American warships", "the Saudi-led".
 PARTY_ROLES = frozenset({"", "modifier", "leader"})
 NAMED_WAR = 0.8
+# How much a tie keeps when its other party is the text's subject, not named in the clause.
+IMPLIED = 0.8
+# "Turkish-backed factions of the SNA": a patron's tie to the group it backs.
+PATRONAGE = 0.7
+# How far before a relation word "bilateral" may stand ("a bilateral defence agreement").
+BILATERAL_REACH = 3
 TRIGGERS = frozenset({HitType.RELATION, HitType.CONFLICT})
 # Forms of a name that place a war rather than wage it ("the Yemen war").
 PLACE_FORMS = frozenset({"name", "short"})
+COMPANY = "company"
+OF_MARKS = frozenset({"of", "from"})
 
 
 class RelationRule:
@@ -43,24 +54,36 @@ class RelationRule:
         self._modality = modality
         self._souring = lexicon.souring_confidence
         self._partners = lexicon.words("partner_marks")
+        self._sides = SideWords(
+            lexicon.words("together_marks"),
+            lexicon.words("against_marks"),
+            lexicon.words("listing_verbs"),
+        )
+        self._apart = lexicon.words("apart_marks")
+        self._backed_nouns = lexicon.words("backed_nouns")
+        # What a word means alone, when a longer phrase it opens does not apply here.
+        self._fallbacks = lexicon.relations
+        self._passive = lexicon.words("passive_marks")
 
-    def apply(self, view: View, clause: Clause) -> list[Draft]:
+    def apply(self, view: View, clause: Clause, discourse: Discourse | None = None) -> list[Draft]:
         """The hostile and friendly ties one clause states."""
+        backed = self._patronage(view, clause)
         if not view.holds(clause, TRIGGERS):
-            return []
+            return backed
         mentions = view.in_clause(clause)
         parties = [m for m in mentions if _party(m, mentions)]
         parties = roles.with_antecedent(view, clause, parties)
         # A place ("in northern Yemen") is a party only when nothing else is.
         core = [m for m in parties if m.marker not in self._places]
+        # "NATO allies": the bloc names the kind of tie; "the UN arms embargo" is the UN's.
         core = [m for m in core if not (roles.is_org(m) and _modifies(m, mentions))]
         parties = core if len(roles.codes(core)) >= 2 else parties
-        drafts: list[Draft] = []
+        drafts: list[Draft] = list(backed)
         for trigger in mentions:
             if trigger.type is HitType.CONFLICT:
                 drafts += self._named(view, clause, trigger)
             elif trigger.type is HitType.RELATION:
-                drafts += self._stated(view, clause, parties, trigger)
+                drafts += self._stated(view, clause, parties, trigger, discourse)
         return drafts
 
     def _named(self, view: View, clause: Clause, trigger: Mention) -> list[Draft]:
@@ -74,7 +97,12 @@ class RelationRule:
         return [Draft(ClaimKind.HOSTILITY, a, b, weight, relation=conflict.relation)]
 
     def _stated(
-        self, view: View, clause: Clause, parties: list[Mention], trigger: Mention
+        self,
+        view: View,
+        clause: Clause,
+        parties: list[Mention],
+        trigger: Mention,
+        discourse: Discourse | None,
     ) -> list[Draft]:
         relation = self._reading(view, clause, trigger)
         if relation is None:
@@ -87,14 +115,65 @@ class RelationRule:
         weight = relation.confidence * modality.weight
         if any(m.type is HitType.ANAPHOR for m in parties):
             weight *= 0.9
+        found = camps(view, parties, trigger, self._sides, self._coordinators)
+        if found is not None:
+            return _camp_drafts(found, relation, round(weight, 4))
+        if relation.implicit and discourse is not None:
+            implied = self._implied(view, parties, trigger, relation, discourse)
+            if implied:
+                return [replace(d, confidence=round(weight * IMPLIED, 4)) for d in implied]
         if relation.kind is ClaimKind.AFFINITY:
             # "the CSTO, the Russian-led security alliance" names what the bloc is: ties
             # to a bloc are memberships, and leading one is none.
             parties = [m for m in parties if m.role != "leader" and not roles.is_org(m)]
+        found_pairs = self.pairs(
+            view, parties, trigger, transitive=relation.transitive, until=_required(view, trigger)
+        )
+        if not found_pairs and discourse is not None:
+            found_pairs = self._bilateral(view, parties, trigger, relation, discourse)
         return [
             Draft(relation.kind, a, b, round(weight, 4), relation=relation.relation)
-            for a, b in self.pairs(view, parties, trigger, transitive=relation.transitive)
+            for a, b in found_pairs
         ] + self._aside(view, clause, parties, trigger, relation)
+
+    def _patronage(self, view: View, clause: Clause) -> list[Draft]:
+        """ "Turkish-backed factions of the Syrian National Army": the patron backs the group."""
+        mentions = view.in_clause(clause)
+        drafts: list[Draft] = []
+        if all(m.role != "patron" for m in mentions):
+            return drafts
+        for index, patron in enumerate(mentions):
+            if patron.role != "patron" or patron.type is not HitType.ACTOR:
+                continue
+            backed = next((m for m in mentions[index + 1 :] if m.party), None)
+            if backed is None or not all(
+                w in self._backed_nouns for w in view.between(patron, backed)
+            ):
+                continue
+            drafts += [
+                Draft(ClaimKind.AFFINITY, a, b, PATRONAGE, relation=Relation.PARTNERSHIP)
+                for a in patron.codes
+                for b in backed.codes
+                if a != b
+            ]
+        return drafts
+
+    def _bilateral(
+        self,
+        view: View,
+        parties: list[Mention],
+        trigger: Mention,
+        relation: RelationTrigger,
+        discourse: Discourse,
+    ) -> list[tuple[str, str]]:
+        """ "Rwanda, which sent troops under a bilateral defence agreement": with the state
+        the text is about."""
+        near = view.words[max(0, trigger.first - BILATERAL_REACH) : trigger.last + 1]
+        codes = roles.codes(parties)
+        if relation.kind is not ClaimKind.AFFINITY or len(codes) != 1 or "bilateral" not in near:
+            return []
+        other = discourse.salient(other_than=codes[0])
+        return [(codes[0], other)] if other else []
 
     def _aside(
         self,
@@ -123,6 +202,13 @@ class RelationRule:
         """What the word says here: "relations" sour into a rivalry; "expelled" needs an envoy."""
         relation = trigger.entry.relation
         assert relation is not None
+        if relation.unless:
+            after = view.words[trigger.last + 1 : trigger.last + 1 + relation.reach]
+            if any(w in relation.unless for w in after):
+                # "the half-light in which it was fought for most of two decades": "fought".
+                relation = self._fallbacks.get(trigger.entry.text.lower().split()[0])
+                if relation is None:
+                    return None
         if relation.requires:
             after = view.words[trigger.last + 1 : trigger.last + 1 + relation.reach]
             if not any(w in relation.requires for w in after):
@@ -136,13 +222,49 @@ class RelationRule:
             return self._modality.cue_near(view, clause, trigger, "hedge", HEDGE_GAP)
         return self._modality.cue_near(view, clause, trigger, "deescalation", 99)
 
-    def pairs(
-        self, view: View, parties: list[Mention], trigger: Mention, *, transitive: bool = False
-    ) -> list[tuple[str, str]]:
-        """The pairs of actors the relation word ties."""
+    def _implied(
+        self,
+        view: View,
+        parties: list[Mention],
+        trigger: Mention,
+        relation: RelationTrigger,
+        discourse: Discourse,
+    ) -> list[Draft]:
+        """ "The US, the EU, Britain and Canada have all sanctioned the fuel suppliers": the
+        ones sanctioned are the state the text is about, when the clause names none."""
+        if any(m.first > trigger.last for m in parties) or self._passive.intersection(
+            view.words[max(0, trigger.first - 2) : trigger.first]
+        ):
+            return []
         left = roles.nearest_group(view, parties, trigger, self._coordinators, left=True)
+        subjects = roles.codes(left)
+        target = discourse.salient(other_than=frozenset(subjects)) if subjects else None
+        if target is None:
+            return []
+        return [Draft(relation.kind, a, target, 0.0, relation=relation.relation) for a in subjects]
+
+    def pairs(
+        self,
+        view: View,
+        parties: list[Mention],
+        trigger: Mention,
+        *,
+        transitive: bool = False,
+        until: int = -1,
+    ) -> list[tuple[str, str]]:
+        """The pairs of actors the relation word ties; ``until`` ends its object list ("designated
+        the Viv Ansanm coalition and Gran Grif as terrorist organisations")."""
+        left = roles.nearest_group(
+            view, _subjects(view, parties, trigger), trigger, self._coordinators, left=True
+        )
         right = roles.nearest_group(view, parties, trigger, self._coordinators, left=False)
-        pair = [m for m in left if m.type is HitType.ANAPHOR and len(m.codes) == 2]
+        if right and until > 0 and transitive:
+            right = [m for m in parties if trigger.last < m.first < until] or right
+        pair = [
+            m
+            for m in roles.left_of(parties, trigger)
+            if m.type is HitType.ANAPHOR and len(m.codes) == 2
+        ]
         if pair and not transitive:
             # "The two countries ... signed a strategic partnership": the pair itself.
             return [(pair[-1].codes[0], pair[-1].codes[1])]
@@ -155,18 +277,68 @@ class RelationRule:
                 return list(combinations(found, 2))
         if left and right:
             return [(a, b) for a in roles.codes(left) for b in roles.codes(right) if a != b]
+        if transitive:
+            found_lists = listed(view, parties, trigger, self._sides)
+            if found_lists is not None:
+                # "X and Y added Russian officials to their sanctions lists".
+                listers, targets = found_lists
+                return [
+                    (a, b) for a in roles.codes(listers) for b in roles.codes(targets) if a != b
+                ]
+        return self._one_side(view, parties, trigger, left, right, transitive=transitive)
+
+    def _one_side(
+        self,
+        view: View,
+        parties: list[Mention],
+        trigger: Mention,
+        left: list[Mention],
+        right: list[Mention],
+        *,
+        transitive: bool,
+    ) -> list[tuple[str, str]]:
+        """The two nearest parties on the one side that has any ("Turkey's backing for
+        Kyrgyzstan is rooted in kinship")."""
         side_all = roles.left_of(parties, trigger)[::-1] or roles.right_of(parties, trigger)
         found = roles.codes(side_all)
         if len(found) < 2 or (transitive and len(roles.codes(left or right)) >= 2):
             # A verb's subjects never act on each other ("Benin and Togo suffered attacks").
             return []
+        first = next(m for m in side_all if found[0] in m.codes)
+        second = next(m for m in side_all if found[1] in m.codes)
+        if first.last > trigger.last:
+            span = view.words[trigger.last + 1 : second.first]
+        else:
+            span = view.words[second.last + 1 : trigger.first]
+        if self._apart.intersection(span):
+            # "The fighting came days after the Taliban minister visited New Delhi", "the
+            # Turkish minister visited Baghdad days after the fighting".
+            return []
+        if first.last > trigger.last and transitive and first.marker == second.marker:
+            # "strikes flown by Israeli jets, supplied by the United States": both "by".
+            return []
         return [(found[0], found[1])]
+
+
+def _subjects(view: View, parties: list[Mention], trigger: Mention) -> list[Mention]:
+    """The parties, less, before a gerund after "of", those on the left that only complete a
+    noun ("accused Eritrea of arming a faction of the TPLF and of backing Fano militias":
+    Eritrea backs them)."""
+    if trigger.first == 0 or view.words[trigger.first - 1] != "of":
+        return parties
+    heads = [m for m in parties if m.last >= trigger.first or m.marker not in OF_MARKS]
+    return heads if any(m.last < trigger.first for m in heads) else parties
 
 
 def _party(mention: Mention, mentions: list[Mention]) -> bool:
     """Who can be a party to a relation: not where fighters came from ("jihadists crossing
     from Burkina Faso"), nor the maker of a weapon ("Israeli Harop munitions")."""
-    if not mention.party or mention.role not in PARTY_ROLES or mention.marker == "from":
+    if not mention.party or mention.role not in PARTY_ROLES:
+        return False
+    if mention.marker == "from" and not _modifies_hostility(mention, mentions):
+        return False
+    if mention.entry.form == COMPANY:
+        # An arms maker stands for its state only as a supplier.
         return False
     if mention.role == "modifier":
         following = next((m for m in mentions if m.first > mention.last), None)
@@ -187,8 +359,56 @@ def _located(view: View, trigger: Mention) -> bool:
 
 
 def _modifies(organisation: Mention, mentions: list[Mention]) -> bool:
-    """Whether an organisation names the kind of a relation word right after it ("NATO allies")."""
-    return any(m.type is HitType.RELATION and m.first == organisation.last + 1 for m in mentions)
+    """Whether an organisation names the kind of a friendly word right after it ("NATO allies");
+    before a hostile one it is a party ("the UN arms embargo")."""
+    return any(
+        m.type is HitType.RELATION
+        and m.first == organisation.last + 1
+        and m.entry.relation is not None
+        and m.entry.relation.kind is ClaimKind.AFFINITY
+        for m in mentions
+    )
+
+
+def _required(view: View, trigger: Mention) -> int:
+    """Where the word a trigger requires stands ("designated ... as terrorist"), or -1."""
+    relation = trigger.entry.relation
+    if relation is None or not relation.requires:
+        return -1
+    end = min(len(view.words), trigger.last + 1 + relation.reach)
+    return next((i for i in range(trigger.last + 1, end) if view.words[i] in relation.requires), -1)
+
+
+def _modifies_hostility(mention: Mention, mentions: list[Mention]) -> bool:
+    """ "an exemption from the UN arms embargo": the bloc imposes the embargo."""
+    return any(
+        m.type is HitType.RELATION
+        and m.first == mention.last + 1
+        and m.entry.relation is not None
+        and m.entry.relation.kind is ClaimKind.HOSTILITY
+        for m in mentions
+    )
+
+
+def _camp_drafts(found: Camps, relation: RelationTrigger, weight: float) -> list[Draft]:
+    """Allies with each other and with the subjects; both against the enemy."""
+    hostile = relation.relation if relation.kind is ClaimKind.HOSTILITY else Relation.ARMED_CLASH
+    friends = roles.codes(found.subjects)
+    allies = roles.codes(found.allies)
+    enemies = roles.codes(found.enemies)
+    drafts = [
+        Draft(ClaimKind.AFFINITY, a, b, weight, relation=Relation.ALLIANCE)
+        for a in friends
+        for b in allies
+        if a != b
+    ]
+    drafts += [
+        Draft(ClaimKind.HOSTILITY, a, b, weight, relation=hostile)
+        for a in dict.fromkeys(friends + allies)
+        for b in enemies
+        if a != b
+    ]
+    return drafts
 
 
 def strongest(drafts: list[tuple[Draft, T]]) -> list[tuple[Draft, T]]:

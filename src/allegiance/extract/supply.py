@@ -24,6 +24,7 @@ from allegiance.extract.draft import Draft
 from allegiance.extract.lexicon import Lexicon, SupplyTrigger
 from allegiance.extract.modality import ModalityReader
 from allegiance.extract.patterns import HitType
+from allegiance.extract.recipients import before_purpose, holders, in_service, partitive
 from allegiance.extract.view import DASHES, POSSESSIVE, Clause, Mention, View
 from allegiance.model import Category, ClaimKind, Status
 
@@ -34,7 +35,8 @@ FROM_CATALOGUE = 0.7
 FROM_TOPIC = 0.8
 FROM_ANAPHOR = 0.9
 ORIGIN_ONLY = 0.7
-ORIGINS = frozenset({"origin", "modifier"})
+MAKER = "maker"
+ORIGINS = frozenset({"origin", "modifier", MAKER})
 SUPPLIER_ROLES = frozenset({"", "based", "patron"})
 NOUNS = (HitType.OBJECT, HitType.TERM)
 # "Kyiv's second-largest military backer": how far a possessor may stand from the noun.
@@ -45,6 +47,10 @@ SUPPLIER_REACH = 6
 CANDIDATES = frozenset({HitType.SUPPLY, HitType.WEAPON, HitType.TERM, HitType.OBJECT})
 # Roles that never make a supplier or a recipient: "Russia-led", "an EU member state".
 NOT_PARTIES = frozenset({"leader", "member"})
+# A giver named again within this many tokens is its own recipient ("bolstered its navy").
+ITEM_REACH = 3
+# What may stand between two places of one route ("through Iraq and Turkey").
+ROUTE_LISTS = frozenset({"and", "or", ","})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,9 @@ class SupplyRule:
         self._joint = lexicon.words("joint_marks")
         self._forces = {tuple(f.split()) for f in lexicon.discourse["forces"]}
         self._beneficiary = frozenset({"for"})
+        self._transit = lexicon.words("transit_marks")
+        self._partitives = lexicon.words("partitives")
+        self._purposes = lexicon.words("purpose_verbs")
         self._modality = modality
         self._amounts = amounts
 
@@ -78,6 +87,8 @@ class SupplyRule:
         mentions = self._verbs_of_objects(view, clause, view.in_clause(clause))
         found = [m for m in mentions if m.type is HitType.SUPPLY]
         triggers = [m for m in found if not _suffix(view, m) and self._sourced(m, mentions)]
+        # A secondary word ("paid for") leads only when no other transfer word is there.
+        triggers.sort(key=lambda m: _trigger(m).secondary)
         if not triggers:
             return self._origin_frame(view, clause, discourse, mentions)
         primary = triggers[0]
@@ -86,12 +97,38 @@ class SupplyRule:
         arms = [m for m in mentions if m.armament] or roles.antecedent_items(view, clause)
         if modality.drop or not self._has_object(view, mentions, triggers, arms):
             return []
-        parties = [m for m in mentions if m.party and m.role not in NOT_PARTIES]
+        parties = self._parties(view, mentions)
         parties = roles.with_antecedent(view, clause, parties)
         found_roles = self._roles(view, clause, frame, parties, primary, arms)
         status = modality.status or _status(triggers or found, frame)
         weight = _trigger(primary).confidence * modality.weight
+        if _trigger(primary).needs_recipient and not found_roles.recipients:
+            # "flown into northern Luzon for an exercise": a deployment, not a transfer.
+            return []
         return self._drafts(view, clause, discourse, frame, found_roles, arms, status, weight)
+
+    def _parties(self, view: View, mentions: list[Mention]) -> list[Mention]:
+        """The clause's possible suppliers and recipients; a route's list stays a route
+        ("through Iraq and Turkey")."""
+        parties = [m for m in mentions if self._takes_part(m) and not _sanctioner(m, mentions)]
+        routes = [m for m in mentions if m.party and m.marker in self._transit]
+        if not routes:
+            return parties
+        listed = set()
+        for route in routes:
+            after = [m for m in parties if m.first > route.last]
+            if after and all(w in ROUTE_LISTS for w in view.between(route, after[0])):
+                listed.add(after[0].first)
+        return [m for m in parties if m.first not in listed]
+
+    def _takes_part(self, mention: Mention) -> bool:
+        """Whether a mention can supply or receive: not "Russia-led", not a route ("smuggled
+        through Iraq"), not an enemy ("used against the KIA")."""
+        return (
+            mention.party
+            and mention.role not in NOT_PARTIES
+            and mention.marker not in self._transit
+        )
 
     def _sourced(self, trigger: Mention, mentions: list[Mention]) -> bool:
         """A word like "sources" is a transfer only with a supplier after "from"."""
@@ -133,7 +170,7 @@ class SupplyRule:
         modality = self._modality.read(view, clause, origin)
         if modality.drop:
             return []
-        parties = [m for m in mentions if m.party and m.role not in NOT_PARTIES]
+        parties = [m for m in mentions if self._takes_part(m)]
         found = self._origin_only(view, parties)
         status = modality.status or Status.DELIVERED
         weight = ORIGIN_ONLY * modality.weight
@@ -185,11 +222,14 @@ class SupplyRule:
         trigger: Mention,
         arms: list[Mention],
     ) -> Roles:
-        # Only an actor no preposition introduces can be the subject on the left.
+        # Only an actor no preposition introduces can be the subject on the left; the
+        # holder of an arms noun ("the group's arsenal") is none either.
+        held = holders(view, parties)
         subjects = [
             m
             for m in parties
-            if m.possessive or m.marker not in self._not_subject or m.last > trigger.last
+            if (m.possessive or m.marker not in self._not_subject or m.last > trigger.last)
+            and m not in held
         ]
         left = roles.nearest_group(view, subjects, trigger, self._coordinators, left=True)
         right = roles.right_of(parties, trigger)
@@ -198,11 +238,20 @@ class SupplyRule:
             # "deployed drones to Libya", "flew missiles to Belgrade": it changed hands.
             frame = "giver"
         if frame in ("giver", "arming"):
-            return self._giver(view, clause, frame, parties, trigger, (left, right, plain_right))
+            plain_right = before_purpose(view, trigger, plain_right, self._purposes)
+            found = self._giver(view, clause, frame, parties, trigger, (left, right, plain_right))
+            if found.recipients or not held:
+                return found
+            # "rebuild the group's arsenal by smuggling rockets": the holder gets them.
+            return Roles(found.suppliers, tuple(m for m in held if m not in found.suppliers))
+        if frame == "service":
+            return Roles((), _one(in_service(view, trigger, parties)))
         if frame == "agent":
             return self._agent(view, parties, trigger, left, right)
         if frame in ("receiver", "user"):
-            suppliers = self._all_marked(view, parties, right, self._from - {"by"})
+            # "the largest recipient of US military aid": "of" names the giver there.
+            marks = self._from - {"by"} | ({"of"} if trigger.entry.text.endswith(" of") else set())
+            suppliers = self._all_marked(view, parties, right, frozenset(marks))
             by = roles.marked(right, frozenset({"by"}))
             recipients = [by] if by else [m for m in left if not m.role]
             beneficiary = roles.marked(right, self._beneficiary)
@@ -244,19 +293,38 @@ class SupplyRule:
         sides: tuple[list[Mention], list[Mention], list[Mention]],
     ) -> Roles:
         left, right, plain_right = sides
+        buyers = _buyers(view, trigger, right)
+        right = [m for m in right if m not in buyers]
         marked = self._all_marked(view, parties, right, self._from)
-        recipients = self._all_marked(view, parties, right, self._to)
+        recipients = self._all_marked(view, parties, right, self._to) + buyers
         if not left and _continues(view, clause, trigger):
             # "..., and shipped weapons to the RSF": the sentence's subject goes on.
             left = roles.sentence_subject(view)
+        # The giver named again later ("..., part of a relationship Taipei calls ...") is no
+        # recipient.
+        giving = set(roles.codes(left))
+        plain_right = [
+            m
+            for m in plain_right
+            if m.first - trigger.last <= ITEM_REACH or not set(m.codes) <= giving
+        ]
+        forces = [m for m in left if m.possessive and self._forces_after(view, m)]
+        if forces and not recipients and frame == "giver":
+            # "Thailand's air force sent US-built F-16s to strike ...": its own jets.
+            return Roles((), tuple(forces))
+        # A supplier listed after "by" or "from" is none of the plain recipients.
+        plain_right = [m for m in plain_right if m not in marked]
         # "deliveries of weapons from the West": the supplier is named, but is no actor.
         unnamed = not marked and "from" in view.words[trigger.last + 1 : trigger.last + 8]
         if frame == "arming":
             # "trained and paid the Somaliland coast guard": past a second verb.
             reach = 4 if view.words[trigger.last + 1 : trigger.last + 2] == ("and",) else 2
             near = next((m for m in plain_right if m.first - trigger.last <= reach), None)
-            # "the rebels, whom Rwanda arms": the one the relative clause is about.
-            near = near or next((m for m in parties if m.last < trigger.first - 2), None)
+            # "arming a breakaway faction of the TPLF": past words naming part of a group.
+            near = near or partitive(view, trigger, plain_right, self._partitives)
+            if near is None and clause.antecedent >= 0:
+                # "the rebels, whom Rwanda arms": the one the relative clause is about.
+                near = next((m for m in parties if m.last < trigger.first - 2), None)
             if near is None or near in left:
                 return Roles()
             recipients = (near,)
@@ -264,10 +332,13 @@ class SupplyRule:
         if marked and marked[0].marker != "by" and not recipients and not passive:
             # "India leased a submarine from Russia": said by the one who got it.
             return Roles(marked, tuple(m for m in left if not m.role))
-        reduced = _reduced(view, trigger)
+        reduced = _reduced(view, trigger) and not _paid_for(view, clause, trigger)
         suppliers = marked if marked else () if passive or unnamed or reduced else _supplying(left)
         if recipients:
             return Roles(suppliers, recipients)
+        owner = _owner_of_items(view, trigger, parties)
+        if owner is not None:
+            return Roles(suppliers, (owner,))
         recipient = next((m for m in reversed(left) if not m.role), None) if passive else None
         if recipient is None and plain_right:
             # "gave boats to a dozen states, including Fiji and Tonga": the whole list.
@@ -299,9 +370,16 @@ class SupplyRule:
         return Roles(_supplying(left), _one(recipient))
 
     def _origin_only(self, view: View, parties: list[Mention]) -> Roles:
-        """ "American-supplied equipment": the maker is named, the holder perhaps as owner."""
+        """ "American-supplied equipment": the maker is named, the holder perhaps as owner,
+        or as the forces it equipped ("the US-funded Afghan army")."""
         origins = [m for m in parties if m.role in ORIGINS]
         owners = [m for m in parties if m.possessive and not m.role]
+        if not owners and origins:
+            owners = [
+                m
+                for m in parties
+                if m.first == origins[0].last + 1 and not m.role and self._forces_after(view, m)
+            ]
         return Roles(tuple(origins[:1]), tuple(owners[:1]))
 
     # -- drafts ------------------------------------------------------------
@@ -379,6 +457,8 @@ class SupplyRule:
             return [(transfer.supplier, FROM_ANAPHOR)]
         origins = [m for m in view.in_clause(clause) if m.role in ORIGINS and m.codes]
         before = [m for m in origins if item is None or m.first < item.first]
+        # "The drones, all of them made in Iran, ...": a maker named after its item.
+        before = before or [m for m in origins if m.role == MAKER][:1]
         if before:
             return [(c, FROM_ORIGIN) for c in before[-1].codes]
         if item is not None and item.entry.origin:
@@ -397,10 +477,58 @@ class SupplyRule:
         transfer = discourse.transfer
         if transfer is not None and transfer.supplier == supplier and view.opens_with(self._frames):
             return [(transfer.recipient, FROM_ANAPHOR)]
-        if frame in ("user", "production"):
+        if frame in ("user", "production", "service"):
             return []
+        if discourse.clause_recipient is not None and discourse.clause_recipient != supplier:
+            # "It received F-16s from the US ..., and South Korean T-50s, delivered in 2017".
+            return [(discourse.clause_recipient, FROM_ANAPHOR)]
+        if transfer is not None and transfer.recipient != supplier:
+            # "Pyongyang has shipped shells to Russia. ... the North has sent guns": the
+            # paragraph goes on about who arms the one it last saw armed.
+            return [(transfer.recipient, FROM_TOPIC)]
         topic = discourse.recipient(supplier)
         return [(topic, FROM_TOPIC)] if topic else []
+
+
+def _paid_for(view: View, clause: Clause, trigger: Mention) -> bool:
+    """ "Berlin paid for most of the ammunition sent to Ukraine": the payer gives what the
+    participle sends, unless the item names its maker ("the Turkish drones sold to ...")."""
+    before = [m for m in view.in_clause(clause) if m.last < trigger.first]
+    paying = any(m.type is HitType.SUPPLY and _trigger(m).secondary for m in before)
+    item = next((m for m in reversed(before) if m.armament or m.type is HitType.OBJECT), None)
+    origin = item is not None and any(
+        m.role in ORIGINS and item.first - m.last <= 2 for m in before if m.last < item.first
+    )
+    return paying and not origin
+
+
+def _sanctioner(mention: Mention, mentions: list[Mention]) -> bool:
+    """ "an exemption from the UN arms embargo": the bloc that imposes it supplies nothing."""
+    return roles.is_org(mention) and any(
+        m.type is HitType.RELATION
+        and m.first == mention.last + 1
+        and m.entry.relation is not None
+        and m.entry.relation.kind is ClaimKind.HOSTILITY
+        for m in mentions
+    )
+
+
+def _buyers(view: View, trigger: Mention, right: list[Mention]) -> tuple[Mention, ...]:
+    """ "flew in carriers bought by the Haitian government": "by" after a receiving word
+    names who got them, not who gave them."""
+    receivers = [
+        m
+        for m in view.mentions
+        if m.type is HitType.SUPPLY and m.first > trigger.last and _receives(m)
+    ]
+    if not receivers:
+        return ()
+    return tuple(m for m in right if m.marker == "by" and any(r.last < m.first for r in receivers))
+
+
+def _receives(mention: Mention) -> bool:
+    supply = mention.entry.supply
+    return supply is not None and supply.frame == "receiver"
 
 
 def _paired(
@@ -484,6 +612,22 @@ def _passive(view: View, trigger: Mention) -> bool:
         return False
     before = view.words[max(0, trigger.first - 2) : trigger.first]
     return any(w in PASSIVE for w in before)
+
+
+def _owner_of_items(view: View, trigger: Mention, parties: list[Mention]) -> Mention | None:
+    """ "Ukraine's Patriot batteries, all of them supplied by Germany": a participle with
+    "by" after the items of an owner; the owner got them."""
+    if view.words[trigger.last + 1 : trigger.last + 2] != ("by",) or _passive(view, trigger):
+        return None
+    items = {m.first for m in view.mentions if m.armament and m.last < trigger.first}
+    return next(
+        (
+            m
+            for m in parties
+            if m.possessive and not m.role and m.last + 2 in items | {i - 1 for i in items}
+        ),
+        None,
+    )
 
 
 def _supplying(mentions: list[Mention]) -> tuple[Mention, ...]:

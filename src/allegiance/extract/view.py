@@ -23,6 +23,10 @@ __all__ = ["DASHES", "POSSESSIVE", "Clause", "Mention", "View", "ViewBuilder"]
 
 ARRAY = [IDX, LENGTH, SPACY]
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+# The marker of a party that holds a place ("positions held by the KIA").
+HELD = "held"
+# The role of a maker named after its item ("drones made in Iran").
+MAKER = "maker"
 MODIFIER_FORMS = frozenset({"demonym", "adjective", "origin"})
 
 
@@ -66,11 +70,13 @@ class ViewBuilder:
         self._tokenizer = tokenizer
         self._splitter = ClauseSplitter(tokenizer, lexicon)
         self._obliques = lexicon.words("obliques") | lexicon.words("places")
+        self._holding = lexicon.words("holding_verbs")
         self._roles: dict[tuple[str, str, str], str] = {}
         self._origin = lexicon.words("origin_suffixes")
         self._patron = lexicon.words("patron_suffixes")
         self._leader = lexicon.words("leader_suffixes")
         self._based = {tuple(p.split()) for p in lexicon.discourse["based_marks"]}
+        self._made = {(w,) for w in lexicon.discourse["made_marks"]}
         # Words that cannot stand between a demonym and the weapon it describes.
         self._apart = lexicon.words("prepositions") | {",", ";", ":", "(", ")"}
 
@@ -144,6 +150,9 @@ class ViewBuilder:
         if marker == "in" and _before(words, first, 2) in self._based:
             # "a company based in the United Arab Emirates" is "a UAE-based company".
             role, marker = "based", ""
+        elif marker == "in" and _before(words, first, 2)[:1] in self._made:
+            # "drones made in Iran" are "Iranian-made drones".
+            role, marker = MAKER, ""
         return Mention(
             kind, entry, first, last, hit.start, hit.end, codes, role, possessive, marker
         )
@@ -178,7 +187,12 @@ class ViewBuilder:
         index = first - 1
         while index >= 0 and words[index] in DETERMINERS:
             index -= 1
-        return words[index] if index >= 0 and words[index] in self._obliques else ""
+        if index < 0 or words[index] not in self._obliques:
+            return ""
+        if words[index] == "by" and index and words[index - 1] in self._holding:
+            # "positions held by the KIA": where it is, not who acts.
+            return HELD
+        return words[index]
 
 
 def _before(words: tuple[str, ...], first: int, size: int) -> tuple[str, ...]:
@@ -205,6 +219,14 @@ def _names_membership(mention: Mention, following: Mention | None) -> bool:
     )
 
 
+def _maker(mention: Mention, following: Mention | None, words: tuple[str, ...]) -> bool:
+    """Whether a possessive names the maker of the weapon right after it ("Israel's SPYDER")."""
+    if following is None or following.type is not HitType.WEAPON:
+        return False
+    gap = words[mention.last + 1 : following.first]
+    return all(w in POSSESSIVE for w in gap) and following.entry.origin in mention.codes
+
+
 def _mark_modifiers(
     mentions: list[Mention], words: tuple[str, ...], apart: frozenset[str]
 ) -> list[Mention]:
@@ -216,9 +238,14 @@ def _mark_modifiers(
     """
     out = list(mentions)
     for i, mention in enumerate(out):
-        if mention.type is not HitType.ACTOR or mention.possessive:
-            continue
         following = out[i + 1] if i + 1 < len(out) else None
+        if mention.type is not HitType.ACTOR:
+            continue
+        if mention.possessive:
+            if _maker(mention, following, words):
+                # "Israel's SPYDER batteries": the maker, not the owner.
+                out[i] = mention._replace(role="modifier", possessive=False)
+            continue
         modifies = (
             following is not None
             and (following.armament or following.type is HitType.OBJECT)
