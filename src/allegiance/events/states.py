@@ -41,6 +41,4 @@ def to_states(grouped: ir.Table, countries: CountryMap) -> ir.Table:
         source=src.code.isnull().ifelse(grouped.source, src.iso3),
         target=dst.code.isnull().ifelse(grouped.target, dst.iso3),
     )
-    return mapped.filter(
-        mapped.source != "", mapped.target != "", mapped.source != mapped.target
-    )
+    return mapped.filter(mapped.source != "", mapped.target != "", mapped.source != mapped.target)
