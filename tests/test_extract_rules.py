@@ -171,6 +171,18 @@ def test_joining_dates_the_membership(extractor: RuleExtractor) -> None:
     assert claim.start == 2023
 
 
+def test_founding_an_organisation_is_membership_even_after_leaving_another(
+    extractor: RuleExtractor,
+) -> None:
+    text = (
+        "Mali, Burkina Faso and Niger left the Economic Community of West African States"
+        " in January 2025 and formed their own Alliance of Sahel States."
+    )
+    found = triples(extract(extractor, text))
+    assert {("membership", code, "AES") for code in ("MLI", "BFA", "NER")} <= found
+    assert not {t for t in found if t[0] == "membership" and t[2] == "ECOWAS"}
+
+
 def test_a_membership_bid_is_no_membership(extractor: RuleExtractor) -> None:
     claims = extract(extractor, "Turkey dropped its opposition to Sweden's NATO membership bid.")
     assert not [c for c in claims if c.kind is ClaimKind.MEMBERSHIP]

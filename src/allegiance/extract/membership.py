@@ -84,7 +84,13 @@ class MembershipRule:
         """A bid, a withdrawal, a suspension before the word or right after it ("readmitted
         to the Arab League after twelve years of suspension" is a membership)."""
         end = min(clause.end, trigger.last + 1 + BLOCK_AFTER)
-        return any(w in self._blockers for w in view.words[clause.first : end])
+        start = clause.first
+        for i in range(trigger.first - 1, clause.first - 1, -1):
+            if view.words[i] == "and":
+                # A verb of its own after "and" starts afresh: "left ECOWAS and formed the AES".
+                start = i + 1
+                break
+        return any(w in self._blockers for w in view.words[start:end])
 
     def _ranked(self, view: View, mention: Mention) -> bool:
         """ "NATO's second-largest army", "one of NATO's biggest spenders": a rank in a bloc."""
