@@ -173,6 +173,37 @@ def test_two_sources_saying_the_same_thing_make_one_claim(store: Store) -> None:
     assert merged.quantity == 4
 
 
+def test_a_specific_category_replaces_a_vague_one_on_merging(store: Store) -> None:
+    vague = article("Belarus is now a main source of weapons for Kyrgyzstan.")
+    store.add_document(
+        vague,
+        [
+            Claim(
+                ClaimKind.SUPPLY,
+                "BLR",
+                "KGZ",
+                start=2023,
+                category=Category.OTHER,
+                evidence=(ev(vague, vague.text),),
+            )
+        ],
+    )
+    exact = article("Belarus delivered air defence systems to Kyrgyzstan in 2023.")
+    claim = Claim(
+        ClaimKind.SUPPLY,
+        "BLR",
+        "KGZ",
+        start=2023,
+        category=Category.AIR_DEFENCE,
+        evidence=(ev(exact, exact.text),),
+    )
+
+    store.add_document(exact, [claim])
+
+    (merged,) = store.claims(kind="supply", actor="BLR")
+    assert (merged.category, len(merged.evidence)) == (Category.AIR_DEFENCE, 2)
+
+
 def test_a_transfer_dated_a_year_apart_by_two_sources_is_one_claim(store: Store) -> None:
     register = Document(id="d" * 64, title="Register", kind=DocumentKind.DATASET)
     row = Evidence(document_id=register.id, method="register", confidence=0.9, row=12)

@@ -15,6 +15,7 @@ from types import TracebackType
 from allegiance.errors import InputError, NotFoundError, StoreError
 from allegiance.model import (
     RELATION_STRENGTH,
+    Category,
     Claim,
     ClaimKind,
     Document,
@@ -440,7 +441,7 @@ def _fill(stored: Claim, new: Claim) -> Claim:
         relation = new.relation
     return replace(
         stored,
-        category=stored.category or new.category,
+        category=_category(stored.category, new.category),
         quantity=stored.quantity if stored.quantity is not None else new.quantity,
         delivered=stored.delivered if stored.delivered is not None else new.delivered,
         delivery_years=stored.delivery_years or new.delivery_years,
@@ -448,6 +449,13 @@ def _fill(stored: Claim, new: Claim) -> Claim:
         value_unit=stored.value_unit if stored.value is not None else new.value_unit,
         relation=relation,
     )
+
+
+def _category(stored: Category | None, new: Category | None) -> Category | None:
+    """The stored category, unless it is blank or only "other" and the new source is specific."""
+    if stored is None or (stored is Category.OTHER and new is not None):
+        return new
+    return stored
 
 
 def _evidence_filters(
