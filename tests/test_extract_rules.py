@@ -350,3 +350,101 @@ def test_text_in_another_language_gives_nothing(extractor: RuleExtractor) -> Non
     assert (
         extract(extractor, "Deutschland liefert Panzer an die Ukraine, sagte die Regierung.") == []
     )
+
+
+# -- fourth round: phrasing families from tests/fixtures/articles/dev3_* -----------
+
+
+def test_a_giver_words_by_names_the_supplier_beside_a_user_or_buyer(
+    extractor: RuleExtractor,
+) -> None:
+    text = "The Latvian army operates twelve Bayraktar TB2 drones supplied by Turkey."
+    assert triples(extract(extractor, text)) == {("supply", "TUR", "LVA")}
+    text = "Norway bought four submarines, built by ThyssenKrupp Marine Systems, in 2021."
+    assert triples(extract(extractor, text)) == {("supply", "DEU", "NOR")}
+    # The buyer after "by" is still the recipient.
+    text = "The drones were bought by Morocco from Israel."
+    assert ("supply", "ISR", "MAR") in triples(extract(extractor, text))
+
+
+def test_handing_someone_arms_and_choosing_a_weapon(extractor: RuleExtractor) -> None:
+    text = "Nairobi handed the Somali army rifles and ammunition in 2023."
+    assert triples(extract(extractor, text)) == {("supply", "KEN", "SOM")}
+    claim = only(
+        extract(extractor, "Switzerland selected the F-35A fighter in 2021."),
+        "supply",
+        "USA",
+        "CHE",
+    )
+    assert claim.status is Status.PLANNED
+    claim = only(
+        extract(extractor, "Lisbon signed a letter of intent for Leopard 2A8 tanks from Germany."),
+        "supply",
+        "DEU",
+        "PRT",
+    )
+    assert claim.status is Status.PLANNED
+
+
+def test_naming_groups_terrorist_organisations_is_a_sanction(extractor: RuleExtractor) -> None:
+    text = "The government named 22 gangs as terrorist organisations, among them Los Lobos."
+    doc = "Ecuador is at war with its gangs. " + text
+    assert ("hostility", "ECU", "LOS_LOBOS") in triples(extract(extractor, doc))
+    text = (
+        "In 2025 the State Department designated the Sinaloa Cartel, the CJNG and six other "
+        "criminal organisations as foreign terrorist organisations."
+    )
+    assert triples(extract(extractor, text)) == {
+        ("hostility", "SINALOA", "USA"),
+        ("hostility", "CJNG", "USA"),
+    }
+
+
+def test_members_named_alongside_an_organisation(extractor: RuleExtractor) -> None:
+    text = "Japan is a member of the Quad alongside the United States, Australia and India."
+    assert triples(extract(extractor, text)) == {
+        ("membership", code, "QUAD") for code in ("JPN", "USA", "AUS", "IND")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A plan for Croatia to buy Black Hawks from the United States was dropped in 2024.",
+        "Talk of Serbia acquiring Russian Su-35 fighters faded after 2022.",
+        "Kosovo has built up its force with help from the same partners as Croatia.",
+        "Thousands have fled fighting this year, many of them into Ethiopia and Sudan.",
+        "Mexico and the US talk. The two cartels have been at war for a decade.",
+    ],
+)
+def test_dropped_plans_comparisons_and_refugees_state_nothing(
+    extractor: RuleExtractor, text: str
+) -> None:
+    assert [c for c in extract(extractor, text) if c.kind is not ClaimKind.MEMBERSHIP] == []
+
+
+def test_an_allegation_by_alleges(extractor: RuleExtractor) -> None:
+    text = "A leaked report alleges that Iran supplied drones to the RSF in 2024."
+    assert only(extract(extractor, text), "supply", "IRN", "RSF").status is Status.ALLEGED
+
+
+def test_it_opening_a_sentence_is_the_last_subject_not_an_aside(
+    extractor: RuleExtractor,
+) -> None:
+    text = (
+        "Serbia bought drones from China. Kosovo, which Serbia does not recognise, has "
+        "modernised its force. It received Javelin missiles from the United States in 2024."
+    )
+    found = triples(extract(extractor, text))
+    assert ("supply", "USA", "XKX") in found
+    assert ("supply", "USA", "SRB") not in found
+
+
+def test_new_armed_groups_and_armies_are_in_the_gazetteer(extractor: RuleExtractor) -> None:
+    text = (
+        "The South Sudan People's Defence Forces fought the SPLA-IO in Upper Nile, and the "
+        "Colombian army clashed with the ELN in Catatumbo."
+    )
+    found = triples(extract(extractor, text))
+    assert ("hostility", "SPLA_IO", "SSD") in found
+    assert ("hostility", "COL", "ELN") in found

@@ -32,6 +32,8 @@ FLOATING_GAP = frozenset({"", "have", "has", "had", "are", "were", "will", "woul
 # Words after which "it" is the subject of a new clause ("..., and it bought").
 SUBJECT_OPENERS = frozenset({"and", "but", "while", "as", "when", "after", "before", "because"})
 SUBJECT_OPENERS |= frozenset({"since", "that", "so", "yet", "although", "though", "where"})
+# Relative pronouns: a party right after one is the subject of an aside.
+RELATIVES = frozenset({"which", "whom"})
 _COORDINATED = re.compile(r"^(?:\s*(?:and|or|&|,|-|–|'s|'|the)\s*)+$")
 
 
@@ -165,7 +167,10 @@ class Discourse:
         if code not in self.first_seen:
             self.first_seen[code] = hit.start
         before = _words_before(lowered, hit.start)
-        if not self._oblique(before) and not self._object(lowered, hit.start, before):
+        # "Kosovo, which Serbia does not recognise, has ...": an aside's subject is not the
+        # sentence's.
+        aside = bool(before) and before[-1] in RELATIVES
+        if not aside and not self._oblique(before) and not self._object(lowered, hit.start, before):
             self.subject = code
             self.sentence_party = self.sentence_party or code
             if state:
@@ -317,7 +322,8 @@ class Discourse:
     def _subject_position(lowered: str, start: int) -> bool:
         words = _words_before(lowered, start)
         before = words[-1].strip("\"'(") if words else ""
-        return not before or before in SUBJECT_OPENERS or before[-1] in ",;:"
+        # A sentence's first word is its subject too ("... its force. It received ...").
+        return not before or before in SUBJECT_OPENERS or before[-1] in ",;:.!?"
 
     def _belligerents(self, pair: tuple[str, ...] | None) -> tuple[str, ...] | None:
         """ "Both armies" beside a fighting word: the pair the text is at war about, unless

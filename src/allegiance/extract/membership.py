@@ -33,6 +33,8 @@ INTRODUCERS = frozenset({",", "among", "them", "including", "such", "as", "notab
 INTRODUCED_REACH = 5
 # How far after "NATO's" its rank noun may stand ("NATO's second-largest army").
 RANK_REACH = 5
+# Words after an organisation that add its other members ("in the Quad alongside India").
+COMPANIONS = frozenset({"alongside", "along", "together", "with"})
 # What may stand between two organisations a state joined ("the SCO in 2023 and BRICS").
 LIST_GAP = 8
 
@@ -135,6 +137,16 @@ class MembershipRule:
         other = discourse.salient(other_than=frozenset(roles.codes(listed)), paragraph=True)
         return [(other, o) for o in orgs[0].codes] if other else []
 
+    def _alongside(self, view: View, members: list[Mention], org: Mention) -> list[Mention]:
+        """ "X is a member of the Quad alongside the US, Australia and India": those too."""
+        after = [m for m in members if m.first > org.last and not m.possessive]
+        if not after:
+            return []
+        gap = view.words[org.last + 1 : after[0].first]
+        if not gap or gap[0] not in COMPANIONS or not set(gap) <= COMPANIONS | {"the"}:
+            return []
+        return roles.group(view, members, members.index(after[0]), self._coordinators)
+
     def _via(self, view: View, mention: Mention) -> bool:
         """ "NATO allies": an alliance word right after an organisation."""
         if (
@@ -154,6 +166,7 @@ class MembershipRule:
             found = [m for m in roles.group(view, orgs, index, self._coordinators) if m in after]
             found += _joined_later(view, parties, orgs, found[-1])
             side = roles.nearest_group(view, members, trigger, self._coordinators, left=True)
+            side += self._alongside(view, members, found[-1])
         else:
             before = [m for m in roles.left_of(orgs, trigger) if trigger.first - m.last <= 3]
             # "CSTO members Armenia and Belarus", else the apposition "Poland, a NATO member".

@@ -51,6 +51,8 @@ NOT_PARTIES = frozenset({"leader", "member"})
 ITEM_REACH = 3
 # What may stand between two places of one route ("through Iraq and Turkey").
 ROUTE_LISTS = frozenset({"and", "or", ","})
+# Frames of a second transfer word whose "by" names the supplier, not the recipient.
+MAKERS_BY = frozenset({"giver", "production", "licensee"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,8 @@ class SupplyRule:
             return []
         parties = self._parties(view, mentions)
         parties = roles.with_antecedent(view, clause, parties)
-        found_roles = self._roles(view, clause, frame, parties, primary, arms)
+        givers = tuple(m for m in triggers[1:] if _trigger(m).frame in MAKERS_BY)
+        found_roles = self._roles(view, clause, frame, parties, primary, arms, givers)
         status = modality.status or _status(triggers or found, frame)
         weight = _trigger(primary).confidence * modality.weight
         if _trigger(primary).needs_recipient and not found_roles.recipients:
@@ -221,6 +224,7 @@ class SupplyRule:
         parties: list[Mention],
         trigger: Mention,
         arms: list[Mention],
+        givers: tuple[Mention, ...] = (),
     ) -> Roles:
         # Only an actor no preposition introduces can be the subject on the left; the
         # holder of an arms noun ("the group's arsenal") is none either.
@@ -253,6 +257,11 @@ class SupplyRule:
             marks = self._from - {"by"} | ({"of"} if trigger.entry.text.endswith(" of") else set())
             suppliers = self._all_marked(view, parties, right, frozenset(marks))
             by = roles.marked(right, frozenset({"by"}))
+            if by and any(trigger.last < g.last < by.first for g in givers):
+                # "operates drones supplied by Turkey", "bought frigates built by Mitsubishi":
+                # the "by" of a giver's or a maker's word names the supplier.
+                suppliers = (*suppliers, *(m for m in (by,) if m not in suppliers))
+                by = None
             recipients = [by] if by else [m for m in left if not m.role]
             beneficiary = roles.marked(right, self._beneficiary)
             buyers = set(roles.codes(left))
