@@ -118,7 +118,7 @@ def test_damaged_zip_is_an_input_error(tmp_path: Path) -> None:
 def test_a_csv_export_with_header_is_refused(tmp_path: Path) -> None:
     export = tmp_path / "export.csv"
     export.write_text('"GLOBALEVENTID","SQLDATE","MonthYear"\n212050843,20120801,201208\n')
-    with pytest.raises(InputError, match=r"1 tab-separated field.*57, 58 or 61"):
+    with pytest.raises(InputError, match=r"a re-export with a header row.*57, 58 or 61"):
         sniff(export)
 
 

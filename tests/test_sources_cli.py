@@ -77,6 +77,7 @@ def test_import_several_files_as_json(runner: CliRunner, tmp_path: Path) -> None
             "line": 4,
             "kind": "unknown_actor",
             "message": "unknown COW state code 300, not in the gazetteer",
+            "rows": 1,
         }
     ]
     assert imports[0]["document"]["kind"] == "dataset"

@@ -23,6 +23,7 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, str, int]]:
     """What ``serve`` was asked to run, instead of running it."""
     calls: list[tuple[object, str, int]] = []
     monkeypatch.setattr("allegiance.cli.serve.serve", lambda *args: calls.append(args))
+    monkeypatch.setattr("allegiance.cli.serve.check_listen", lambda host, port: None)
     return calls
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from allegiance.actors import Gazetteer
+from allegiance.errors import StoreError
 from allegiance.graph.analysis import Analysis, analyze
 from allegiance.graph.disagreement import disagreements
 from allegiance.graph.findings import Finding, FindingType
@@ -42,7 +43,7 @@ class Analyst:
 
     def analyze(self, conflict: Conflict) -> Analysis:
         """The analysis of ``conflict``: claims valid in its window, as known by its as-of date."""
-        ensure_reference(self.store, self.gazetteer)
+        self._ensure_reference()
         documents = {d.id: d for d in self.store.documents()}
         articles = {d.id for d in documents.values() if d.kind is DocumentKind.ARTICLE}
         claims = self.claims_around(conflict)
@@ -58,6 +59,16 @@ class Analyst:
             extra_findings=disagreeing,
             articles=articles,
         )
+
+    def _ensure_reference(self) -> None:
+        """Load the reference memberships the analysis cites, or say why they cannot be."""
+        try:
+            ensure_reference(self.store, self.gazetteer)
+        except StoreError as exc:
+            raise StoreError(
+                f"{self.store.path} does not yet hold this version's reference memberships, "
+                f"and they cannot be added ({exc}); analyse a writable copy once"
+            ) from exc
 
     def _disagreements(
         self, claims: list[Claim], documents: dict[str, Document], conflict: Conflict

@@ -10,6 +10,7 @@ import click
 from allegiance.cli.options import db_option, format_option, open_store
 from allegiance.cli.output import emit_csv, emit_json, emit_table
 from allegiance.cli.resolve import actor_code
+from allegiance.errors import InputError
 from allegiance.model import Claim, ClaimKind, Review
 
 HEADER = ("id", "kind", "subject", "object", "what", "years", "status", "conf", "sources", "review")
@@ -35,6 +36,8 @@ def claims_command(
     db: Path | None,
 ) -> None:
     """List stored claims with their evidence, filtered by actor, kind and period."""
+    if since is not None and until is not None and since > until:
+        raise InputError(f"--from {since} is after --to {until}")
     with open_store(db) as store:
         found = store.claims(
             actor=actor_code(actor) if actor else None,
@@ -78,8 +81,8 @@ def _years(start: int | None, end: int | None) -> str:
 
 @click.command("review")
 @click.argument("claim_id", type=int)
-@click.option("--accept", "decision", flag_value="accepted", help="The claim is right.")
-@click.option("--reject", "decision", flag_value="rejected", help="The claim is wrong.")
+@click.option("--accept", is_flag=True, help="The claim is right.")
+@click.option("--reject", is_flag=True, help="The claim is wrong.")
 @click.option("--reviewer", required=True, help="Who decides (kept in the audit trail).")
 @click.option("--evidence", "evidence_id", type=int, help="Judge one piece of evidence only.")
 @click.option("--note", help="Why.")
@@ -87,7 +90,8 @@ def _years(start: int | None, end: int | None) -> str:
 @db_option
 def review_command(
     claim_id: int,
-    decision: str | None,
+    accept: bool,
+    reject: bool,
     reviewer: str,
     evidence_id: int | None,
     note: str | None,
@@ -95,12 +99,11 @@ def review_command(
     db: Path | None,
 ) -> None:
     """Accept or reject a claim; rejected claims never feed an analysis."""
-    if decision is None:
-        raise click.UsageError("say --accept or --reject")
+    if accept == reject:
+        raise InputError("say either --accept or --reject" + (", not both" if accept else ""))
+    decision = Review.ACCEPTED if accept else Review.REJECTED
     with open_store(db) as store:
-        claim = store.review(
-            claim_id, Review(decision), reviewer, evidence_id=evidence_id, note=note
-        )
+        claim = store.review(claim_id, decision, reviewer, evidence_id=evidence_id, note=note)
         trail = store.reviews(claim_id)
     if fmt == "json":
         emit_json({"claim": claim.to_dict(), "reviews": [r.to_dict() for r in trail]})

@@ -147,8 +147,8 @@ def _skipped(report: ImportReport) -> str:
         for kind in IssueKind
         if report.count(kind)
     ]
-    noun = "row" if len(report.issues) == 1 else "rows"
-    return f"{len(report.issues)} {noun} skipped ({', '.join(kinds)})"
+    noun = "row" if report.skipped == 1 else "rows"
+    return f"{report.skipped} {noun} skipped ({', '.join(kinds)})"
 
 
 def details(report: ImportReport) -> list[str]:

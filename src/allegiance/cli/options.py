@@ -48,4 +48,7 @@ def open_store(db: Path | None, *, create: bool = False) -> Store:
     path = db if db is not None else default_path()
     if not create and not path.exists():
         raise InputError(f"no store at {path}: ingest or import something first, or pass --db")
+    if not create and path.is_file() and path.stat().st_size == 0:
+        # SQLite would take an empty file for an empty store and write one into it.
+        raise InputError(f"{path} is an empty file, not a store: ingest or import something first")
     return Store.open(path)

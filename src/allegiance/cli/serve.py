@@ -10,7 +10,7 @@ from allegiance.cli.options import db_option, open_store
 from allegiance.store import default_path
 from allegiance.web import SETTINGS, WebConfig, create_app
 from allegiance.web.security import TOKEN_HEADER
-from allegiance.web.server import serve, url
+from allegiance.web.server import check_listen, serve, url
 from allegiance.web.settings import DEFAULT_HOST, DEFAULT_PORT, TOKEN_ENV, setting_values
 
 SETTINGS_HELP = "\n".join(f"  {s.name} (default {s.default}): {s.help}" for s in SETTINGS)
@@ -61,6 +61,7 @@ def serve_command(
     open_store(path).close()
     config = WebConfig.for_host(path, host, token, **setting_values(settings))
     app = create_app(config)
+    check_listen(host, port)
     click.echo(f"Serving {path} at {url(host, port)}/ (Ctrl-C to stop)", err=True)
     if config.token is None:
         click.echo("Writes need no token: this server listens on this machine only.", err=True)

@@ -15,9 +15,11 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import ibis
 import pyarrow as pa
 
+from allegiance.errors import InputError
 from allegiance.events.fifo import Feeds, ZipFeed
 from allegiance.events.files import Compression, EventFile
 from allegiance.events.layouts import EVENT_COLUMNS, Layout
@@ -77,7 +79,12 @@ class DuckDBEngine:
             with Feeds() as feeds:
                 scans = _scans(files, feeds)
                 con.raw_sql(events_view_sql(scans))
-                ties = _run(con, how, Urls.IN_PASS)
+                try:
+                    ties = _run(con, how, Urls.IN_PASS)
+                except duckdb.IOException as exc:
+                    feeds.check()  # a damaged zip member says so itself
+                    reason = str(exc).splitlines()[0].removeprefix("IO Error: ")
+                    raise InputError(f"an event file is damaged or truncated: {reason}") from exc
                 feeds.check()
                 malformed = tuple(_rejects(con, scans))
         finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -122,8 +123,8 @@ def _layout(probe: EventFile) -> Layout:
     try:
         with probe.open() as stream:
             head = stream.read(SNIFF_BYTES)
-    except (OSError, EOFError, zipfile.BadZipFile) as exc:
-        raise InputError(f"{probe.name}: cannot be read ({exc})") from exc
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+        raise InputError(f"{probe.name}: cannot be read, damaged ({exc})") from exc
     if b"\x00" in head:
         raise InputError(f"{probe.name}: binary data, not a GDELT events file")
     lines = [line for line in head.split(b"\n")[:SNIFF_LINES] if line.strip()]
@@ -131,6 +132,12 @@ def _layout(probe: EventFile) -> Layout:
         raise InputError(f"{probe.name}: empty, no events")
     width, _ = Counter(line.count(b"\t") + 1 for line in lines).most_common(1)[0]
     layout = layout_for(width)
+    if layout is None and lines[0].lstrip(b'"').upper().startswith(b"GLOBALEVENTID"):
+        raise InputError(
+            f"{probe.name}: a re-export with a header row, not a GDELT events file as "
+            "published (57, 58 or 61 tab-separated fields, no header); convert it back, "
+            "or use the original file"
+        )
     if layout is None:
         first = lines[0].count(b"\t") + 1
         raise InputError(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,7 +17,7 @@ from allegiance.events.drafts import drafts
 from allegiance.events.files import EventFile, content_id, sniff_all
 from allegiance.events.locate import locate_events
 from allegiance.events.runs import Aggregation, Engine, MalformedLine, TieRun
-from allegiance.events.tiestore import write_ties
+from allegiance.events.tiestore import insert_ties
 from allegiance.model import Claim, Document, DocumentKind
 from allegiance.store import Store
 
@@ -75,8 +75,9 @@ def import_gdelt(
     run = engine.ties_from_files(files, how)
     document = _document(document_id, paths, files, run.ties)
     claims = _claims(run, files, document, how.codebook or Codebook.load())
-    result = store.add_document(document, claims)
-    write_ties(store, document_id, run.ties)
+    # The ties go in the document's own transaction, after its claims: an import
+    # interrupted anywhere leaves nothing behind, so running it again redoes it whole.
+    result = store.add_document(document, _then_ties(claims, store, document_id, run.ties))
     return GdeltImport(
         document=document,
         added=result.added,
@@ -89,6 +90,14 @@ def import_gdelt(
         evidence=result.evidence,
         malformed=run.malformed,
     )
+
+
+def _then_ties(
+    claims: Sequence[Claim], store: Store, document_id: str, ties: pa.Table
+) -> Iterator[Claim]:
+    """The claims, then the ties written on the store's connection mid-transaction."""
+    yield from claims
+    insert_ties(store.conn, document_id, ties)
 
 
 def method(files: Sequence[EventFile]) -> str:

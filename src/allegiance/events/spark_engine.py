@@ -20,6 +20,7 @@ from typing import Any
 import ibis
 import pyarrow as pa
 
+from allegiance.errors import InputError
 from allegiance.events.files import Compression, EventFile
 from allegiance.events.layouts import EVENT_COLUMNS, Layout
 from allegiance.events.runs import Aggregation, MalformedLine, TieRun
@@ -59,7 +60,11 @@ class SparkEngine:
             settings = {"spark.ui.enabled": "false", "spark.sql.session.timeZone": "UTC"}
             for key, value in (settings | self._config).items():
                 builder = builder.config(key, value)
-            self._session = builder.getOrCreate()
+            try:
+                self._session = builder.getOrCreate()
+            except Exception as exc:  # Py4JJavaError, a JVM that would not start, ...
+                reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                raise InputError(f"cannot start Spark on {self._master}: {reason}") from exc
         return self._session
 
     def ties_from_files(self, files: Sequence[EventFile], how: Aggregation) -> TieRun:

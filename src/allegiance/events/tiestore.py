@@ -14,15 +14,20 @@ BATCH = 50_000
 
 def write_ties(store: Store, document_id: str, ties: pa.Table) -> int:
     """Add an import's ties; rows already there (the same import again) are left alone."""
+    with store.transaction() as conn:
+        return insert_ties(conn, document_id, ties)
+
+
+def insert_ties(conn: sqlite3.Connection, document_id: str, ties: pa.Table) -> int:
+    """Add an import's ties inside the caller's transaction (with the document and claims)."""
     columns = ["document_id", *ties.column_names]
     sql = (
         f"INSERT OR IGNORE INTO event_ties ({', '.join(columns)}) "
         f"VALUES ({', '.join('?' * len(columns))})"
     )
     added = 0
-    with store.transaction() as conn:
-        for rows in _batches(document_id, ties):
-            added += conn.executemany(sql, rows).rowcount
+    for rows in _batches(document_id, ties):
+        added += conn.executemany(sql, rows).rowcount
     return added
 
 

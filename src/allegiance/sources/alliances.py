@@ -77,7 +77,7 @@ def read_atop(source: Source, context: Context) -> Parsed:
         return _members(source, found, context)
     if not found.has("ccode1", "ccode2", "year", *ATOP_FLAGS):
         raise InputError(
-            f"{source.name} is neither an ATOP dyad-year file (ccode1, ccode2, year, "
+            "neither an ATOP dyad-year file (ccode1, ccode2, year, "
             "atop_defense...) nor an ATOP member-level file (atopid, member, yrent, yrexit)"
         )
     return _dyad_years(source, found, context, ATOP, ATOP_FLAGS, "ATOP")

@@ -138,7 +138,7 @@ def read_mid(source: Source, context: Context) -> Parsed:
     found = table(source.text)
     if not found.has(*MID_COLUMNS):
         raise InputError(
-            f"{source.name} is not a MID dyad-year file (dispnum, ccode1, ccode2, year); "
+            "not a MID dyad-year file (dispnum, ccode1, ccode2, year); "
             "dispute-level files name no states"
         )
     gml = found.has("midongoing") or "gml" in source.name.casefold()

@@ -42,14 +42,24 @@ class IssueKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RowIssue:
-    """A row that was skipped, with its line in the file and the reason."""
+    """A row that was skipped, with its line in the file and the reason.
+
+    One issue may stand for several rows (``rows``): an unknown code is
+    reported once, at its first row.
+    """
 
     line: int
     kind: IssueKind
     message: str
+    rows: int = 1
 
     def to_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "kind": str(self.kind), "message": self.message}
+        return {
+            "line": self.line,
+            "kind": str(self.kind),
+            "message": self.message,
+            "rows": self.rows,
+        }
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
@@ -161,7 +171,7 @@ class Issues:
 
     def all(self) -> tuple[RowIssue, ...]:
         unknown = [
-            RowIssue(first, IssueKind.UNKNOWN_ACTOR, _unknown_message(what, count))
+            RowIssue(first, IssueKind.UNKNOWN_ACTOR, _unknown_message(what, count), count)
             for what, (first, count) in self._unknown.items()
         ]
         return tuple(sorted(self._issues + unknown, key=lambda i: i.line))

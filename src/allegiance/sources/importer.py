@@ -39,7 +39,13 @@ class ImportReport:
     issues: tuple[RowIssue, ...] = ()
 
     def count(self, kind: IssueKind) -> int:
-        return sum(1 for issue in self.issues if issue.kind is kind)
+        """Rows skipped for this reason (an issue may stand for several rows)."""
+        return sum(issue.rows for issue in self.issues if issue.kind is kind)
+
+    @property
+    def skipped(self) -> int:
+        """Rows skipped in all."""
+        return sum(issue.rows for issue in self.issues)
 
     def to_dict(self) -> dict[str, Any]:
         return {

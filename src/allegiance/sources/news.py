@@ -26,6 +26,10 @@ MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+# Files that hold data, not prose: stored as an "article", they would only hide a mistake.
+DATASET_SUFFIXES = frozenset(
+    {".csv", ".tsv", ".xlsx", ".xls", ".zip", ".gz", ".parquet", ".db", ".sqlite", ".rda"}
+)
 # Share of control characters above which bytes are not text.
 CONTROL_SHARE = 0.01
 TITLE_LENGTH = 200
@@ -48,6 +52,11 @@ def find_articles(paths: Iterable[Path]) -> Iterator[Path]:
 
 def read_article(path: Path, *, published: date | None = None) -> Document:
     """One article as a document; ``published`` overrides whatever date the file gives."""
+    if path.suffix.lower() in DATASET_SUFFIXES:
+        raise InputError(
+            f"{path}: a {path.suffix.lower()} file is a dataset, not an article; "
+            "import datasets with 'allegiance import FORMAT FILE'"
+        )
     data = _read_bytes(path)
     text = _decode(path, data)
     doc = _from_html(path, text) if _is_html(path, text) else _from_text(path, text)

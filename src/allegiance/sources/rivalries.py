@@ -102,7 +102,7 @@ def _layout(found: Table, source: Source) -> Layout:
         if found.has(layout.id, "ccode1", "ccode2", layout.start, layout.end):
             return layout
     raise InputError(
-        f"{source.name} is neither the TSS rivalries (tssr_id, ccode1, ccode2, start, end) "
+        "neither the TSS rivalries (tssr_id, ccode1, ccode2, start, end) "
         "nor the Thompson–Dreyer rivalries (rivalryno, ccode1, ccode2, styear, endyear)"
     )
 

@@ -26,6 +26,13 @@ def decode(data: bytes) -> str:
     neither (cp1252 leaves five bytes undefined) falls back to Latin-1, which
     never fails, rather than refusing the whole file for one odd byte.
     """
+    if data.startswith(b"PK\x03\x04"):
+        raise InputError(
+            "a zip archive (as an Excel workbook is), not a CSV file: "
+            "unzip it, or save the sheet as CSV"
+        )
+    if b"\x00" in data[:65536]:
+        raise InputError("binary data, not a CSV file")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     for encoding in ("utf-8", "cp1252"):
@@ -48,10 +55,13 @@ def records(text: str) -> Iterator[Record]:
     """The file's CSV records with their starting line numbers; blank lines are skipped."""
     reader = csv.reader(io.StringIO(text, newline=""))
     previous = 0
-    for cells in reader:
-        if cells and (len(cells) > 1 or cells[0].strip()):
-            yield Record(previous + 1, tuple(cells))
-        previous = reader.line_num
+    try:
+        for cells in reader:
+            if cells and (len(cells) > 1 or cells[0].strip()):
+                yield Record(previous + 1, tuple(cells))
+            previous = reader.line_num
+    except csv.Error as exc:  # a field over the size limit, a NUL byte in a field
+        raise InputError(f"line {previous + 1} cannot be read as CSV: {exc}") from exc
 
 
 @dataclass(frozen=True, slots=True)

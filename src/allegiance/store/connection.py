@@ -37,6 +37,7 @@ def connect(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _refuse_foreign(conn, path)  # before WAL mode, which rewrites the file's header
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -44,6 +45,25 @@ def connect(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} is not a usable allegiance store: {exc}") from exc
     return conn
+
+
+def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+    """Never add our tables to another program's SQLite database, nor run on a newer store."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "schema_migrations" not in tables:
+        shown = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
+        raise StoreError(
+            f"{path} is another program's SQLite database (tables {shown}), "
+            "not an allegiance store; pass another --db"
+        )
+    if tables:
+        newest = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
+        known = max((version for version, _, _ in migrations()), default=0)
+        if newest is not None and newest > known:
+            raise StoreError(
+                f"{path} was made by a newer allegiance (schema {newest}, this one knows "
+                f"up to {known}); upgrade allegiance to use it"
+            )
 
 
 def migrations() -> list[tuple[int, str, str]]:

@@ -130,10 +130,19 @@ class Store:
                 raise StoreError(f"cannot write to {self.path}: {exc}") from exc
             try:
                 yield self._conn
+                self._conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                # Read-only file, full disk, I/O error: the user's problem, said in one line.
+                self._rollback()
+                raise StoreError(f"cannot write to {self.path}: {exc}") from exc
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._rollback()
                 raise
-            self._conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not already undone it."""
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
 
     # -- writing -----------------------------------------------------------
 

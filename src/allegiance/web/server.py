@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import uvicorn
 from starlette.types import ASGIApp
 
-from allegiance.errors import AllegianceError
+from allegiance.errors import AllegianceError, InputError
 
 START_TIMEOUT_S = 15.0
 
@@ -19,6 +19,23 @@ START_TIMEOUT_S = 15.0
 def serve(app: ASGIApp, host: str, port: int) -> None:
     """Serve ``app`` until interrupted (Ctrl-C)."""
     uvicorn.run(app, host=host, port=port, server_header=False, log_level="info")
+
+
+def check_listen(host: str, port: int) -> None:
+    """Fail with one clear line, before anything is announced, if ``host:port`` cannot be bound.
+
+    A busy port or an address this machine does not have would otherwise
+    surface as the server's own log lines after the "Serving ..." banner.
+    """
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(address)
+    except OSError as exc:
+        raise InputError(f"cannot listen on {url(host, port)}: {exc.strerror or exc}") from exc
 
 
 def url(host: str, port: int) -> str:
