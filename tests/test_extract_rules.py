@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from allegiance.extract import Extractor, RuleExtractor
+from allegiance.extract.sentences import MAX_SENTENCE
 from allegiance.model import Category, Claim, ClaimKind, Document, Relation, Status
 
 
@@ -448,3 +449,12 @@ def test_new_armed_groups_and_armies_are_in_the_gazetteer(extractor: RuleExtract
     found = triples(extract(extractor, text))
     assert ("hostility", "SPLA_IO", "SSD") in found
     assert ("hostility", "COL", "ELN") in found
+
+
+def test_text_without_sentence_breaks_is_read_in_bounded_pieces(extractor: RuleExtractor) -> None:
+    """A one-line dump of 100 kB still gives its claims, each on a piece of bounded length."""
+    text = "Turkey delivered drones to Kyrgyzstan in 2022 and " * 2000
+    claims = extract(extractor, text)
+    assert ("supply", "TUR", "KGZ") in triples(claims)
+    spans = [e.end - e.start for c in claims for e in c.evidence]
+    assert spans and max(spans) <= MAX_SENTENCE

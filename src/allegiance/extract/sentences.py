@@ -15,6 +15,11 @@ from dataclasses import dataclass
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n")
+# No news sentence runs this long; text without sentence breaks (a feed dump, a
+# table flattened to one line) is cut into pieces of at most this many characters,
+# at a clause break or a space, so that the work per sentence stays bounded.
+MAX_SENTENCE = 1500
+_CUTS = ("; ", ", ", " ")
 # A line that starts with one of these is a list item, not the rest of a wrapped line.
 LIST_MARKS = ("-", "*", "•", "–")
 
@@ -34,9 +39,8 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
     spans: list[tuple[int, int, int]] = []
     for number, (start, end) in enumerate(_paragraphs(text)):
         for line_start, line_end in _lines(text, start, end):
-            spans += [
-                (s, e, number) for s, e in _sentences(text, line_start, line_end, abbreviations)
-            ]
+            for s, e in _sentences(text, line_start, line_end, abbreviations):
+                spans += [(a, b, number) for a, b in _bounded(text, s, e)]
     return [Sentence(s, e, p, i) for i, (s, e, p) in enumerate(spans)]
 
 
@@ -75,6 +79,21 @@ def _sentences(
         begin = stop.end()
     spans.append(_trim(text, begin, end))
     return [(s, e) for s, e in spans if e > s]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence, or an over-long one in pieces of at most ``MAX_SENTENCE`` characters."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = next(
+            (at + len(mark) for mark in _CUTS if (at := text.rfind(mark, start + 1, limit)) > 0),
+            limit,
+        )
+        pieces.append(_trim(text, start, cut))
+        start = cut
+    pieces.append(_trim(text, start, end))
+    return [(s, e) for s, e in pieces if e > s]
 
 
 def _abbreviated(text: str, begin: int, dot: int, abbreviations: frozenset[str]) -> bool:
