@@ -117,3 +117,14 @@ def test_folders_are_read_recursively_by_suffix(tmp_path: Path) -> None:
     single = write(tmp_path, "c.data", "named files are read whatever their suffix")
     found = list(find_articles([tmp_path, single]))
     assert found == [tmp_path / "b.txt", tmp_path / "sub" / "a.html", single]
+
+
+def test_html_without_a_dated_header_gets_no_date_guessed_from_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "undated.html"
+    body = "Turkey delivered Bayraktar TB2 drones to Kyrgyzstan in 2022, officials said. " * 3
+    path.write_text(f"<html><body><article><h1>Frontier</h1><p>{body}</p></article></body></html>")
+    assert read_article(path).date is None
+    dated = tmp_path / "dated.html"
+    meta = '<meta property="article:published_time" content="2023-05-02T10:00:00Z">'
+    dated.write_text(path.read_text().replace("<html>", f"<html><head>{meta}</head>"))
+    assert read_article(dated).date == date(2023, 5, 2)

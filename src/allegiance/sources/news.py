@@ -115,6 +115,12 @@ def _legacy(path: Path, data: bytes) -> str:
     return str(best)
 
 
+# The publication date from the page's metadata (meta tags, <time>, the URL), never a
+# year guessed from the body text: "clashes in 2022" does not date an article, and a
+# wrong date would put it in or out of an --as-of window.
+DATE_FROM_METADATA = {"extensive_search": False, "original_date": True}
+
+
 def _is_html(path: Path, text: str) -> bool:
     if path.suffix.lower() in HTML_SUFFIXES:
         return True
@@ -130,7 +136,9 @@ def _from_text(path: Path, text: str) -> Document:
 
 def _from_html(path: Path, html: str) -> Document:
     try:
-        found = trafilatura.bare_extraction(html, with_metadata=True)
+        found = trafilatura.bare_extraction(
+            html, with_metadata=True, date_extraction_params=DATE_FROM_METADATA
+        )
     except (ValueError, TypeError, AttributeError) as exc:
         # trafilatura has been seen to raise these on mangled markup.
         raise InputError(f"{path}: unreadable HTML ({exc})") from exc
