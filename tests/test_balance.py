@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
+from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -11,7 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from allegiance.errors import InputError
+from allegiance.graph import balance_solve
 from allegiance.graph.balance import Frustration, SignedEdge, frustration
+from allegiance.graph.balance_cycles import packing_bound, shortest_negative_cycles
+from allegiance.graph.balance_graph import NetGraph, adjacency, cost
+from allegiance.graph.balance_search import greedy_camps
 
 
 def tie(u: str, v: str, sign: int, weight: float = 1.0) -> SignedEdge:
@@ -32,6 +38,14 @@ def brute_force(edges: list[SignedEdge]) -> float:
     camps = 1 - 2 * bits
     broken = sign * camps[:, u] * camps[:, v] < 0
     return float((broken @ weight).min())
+
+
+@contextlib.contextmanager
+def enumeration_up_to(nodes: int) -> Iterator[None]:
+    """Enumerate only blocks this small, so bigger ones go through the LP and the IP."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(balance_solve, "ENUMERATE_BLOCK_NODES", nodes)
+        yield
 
 
 def assert_consistent(result: Frustration, edges: list[SignedEdge]) -> None:
@@ -185,7 +199,8 @@ def test_exact_settles_graphs_past_enumeration() -> None:
         names = [f"{k}{c}" for c in "abcd"]
         edges += [tie(u, v, -1) for u, v in itertools.combinations(names, 2)]
         edges.append(tie(f"{k}a", f"{(k + 1) % 3}b", 1))
-    result = frustration(edges)
+    with enumeration_up_to(4):
+        result = frustration(edges)
     assert result.exact and result.index == brute_force(edges) == 6
     assert_consistent(result, edges)
 
@@ -196,7 +211,8 @@ def test_branch_and_bound_settles_what_the_lp_bound_does_not(
 ) -> None:
     # Dense random graphs where the LP bound with cycle cuts leaves a gap.
     edges = random_edges(n, density, seed)
-    result = frustration(edges)
+    with enumeration_up_to(11):
+        result = frustration(edges)
     assert result.exact and result.method == "ip"
     assert result.index == brute_force(edges)
     assert_consistent(result, edges)
@@ -250,6 +266,15 @@ def test_results_are_deterministic() -> None:
     )
 
 
+@pytest.mark.parametrize(("n", "seed"), [(12, 0), (13, 1), (15, 2), (16, 3), (16, 4)])
+def test_enumeration_of_blocks_up_to_sixteen_nodes_matches_brute_force(n: int, seed: int) -> None:
+    edges = random_edges(n, 0.6, seed, weights=seed % 2 == 1)
+    result = frustration(edges)
+    assert result.exact and result.method == "enumeration"
+    assert result.index == brute_force(edges)
+    assert_consistent(result, edges)
+
+
 def random_edges(n: int, density: float, seed: int, weights: bool = False) -> list[SignedEdge]:
     rng = np.random.default_rng(seed)
     return [
@@ -294,7 +319,8 @@ def test_index_matches_brute_force(edges: list[SignedEdge]) -> None:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(small_graphs(most=14))
 def test_exact_stages_match_brute_force_past_enumeration(edges: list[SignedEdge]) -> None:
-    result = frustration(edges)
+    with enumeration_up_to(4):
+        result = frustration(edges)
     assert result.exact
     assert result.index == pytest.approx(brute_force(edges))
     assert_consistent(result, edges)
@@ -307,3 +333,61 @@ def test_heuristic_bound_is_below_the_optimum(edges: list[SignedEdge]) -> None:
     result = frustration(edges, exact_max_edges=0)
     assert result.lower_bound <= best + 1e-9 <= result.index + 2e-9
     assert_consistent(result, edges)
+
+
+def net_graph(n: int, density: float, seed: int, noise: float = 0.5) -> NetGraph:
+    """A random simple signed graph; signs follow a hidden split except a ``noise`` share."""
+    rng = np.random.default_rng(seed)
+    a, b = np.triu_indices(n, 1)
+    keep = rng.random(a.size) < density
+    a, b = a[keep], b[keep]
+    side = rng.choice([-1.0, 1.0], n)
+    sign = side[a] * side[b] * np.where(rng.random(a.size) < noise, -1.0, 1.0)
+    return NetGraph(n, a, b, sign, rng.integers(1, 3, a.size).astype(np.float64))
+
+
+def optimum(graph: NetGraph) -> float:
+    bits = (np.arange(2**graph.n)[:, None] >> np.arange(graph.n)) & 1
+    camps = 1.0 - 2.0 * bits
+    broken = graph.sign * camps[:, graph.tail] * camps[:, graph.head] < 0
+    return float((broken @ graph.weight).min())
+
+
+def assert_negative_cycle(graph: NetGraph, cycle: tuple[int, ...]) -> None:
+    ties = list(cycle)
+    ends = np.concatenate([graph.tail[ties], graph.head[ties]])
+    nodes, counts = np.unique(ends, return_counts=True)
+    assert len(set(ties)) == len(ties) and np.all(counts == 2) and nodes.size == len(ties)
+    assert np.prod(graph.sign[ties]) < 0
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_greedy_sweep_splits_a_balanced_graph_exactly(seed: int) -> None:
+    graph = net_graph(40, 0.2, seed, noise=0.0)
+    camps = greedy_camps(graph, adjacency(graph))
+    assert set(camps.tolist()) <= {-1.0, 1.0}
+    assert cost(graph, camps) == 0.0
+
+
+@pytest.mark.parametrize("backwards", [False, True])
+@pytest.mark.parametrize("seed", range(6))
+def test_packed_cycles_are_negative_and_bound_the_optimum(seed: int, backwards: bool) -> None:
+    graph = net_graph(13, 0.6, seed, noise=0.2 + 0.05 * seed)
+    adj = adjacency(graph)
+    camps = greedy_camps(graph, adj)
+    bound, cycles = packing_bound(graph, adj, camps, math.inf, backwards=backwards)
+    assert 0 < bound <= optimum(graph) <= cost(graph, camps)
+    for cycle in cycles:
+        assert_negative_cycle(graph, cycle)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_separated_cycles_are_negative_and_short(seed: int) -> None:
+    graph = net_graph(20, 0.4, seed)
+    rng = np.random.default_rng(seed)
+    length = np.where(rng.random(graph.m) < 0.7, 0.0, rng.random(graph.m))
+    cycles = shortest_negative_cycles(graph, adjacency(graph), length, 1.0 - 1e-6, graph.n)
+    assert cycles  # with most ties free, some negative cycle is short
+    for cycle in cycles:
+        assert_negative_cycle(graph, cycle)
+        assert length[list(cycle)].sum() < 1.0 - 1e-6

@@ -14,11 +14,13 @@ How it is computed (see ``balance_solve`` for the order of stages):
   camps (when they are equal the pair does not steer them at all).
 - The graph is split into blocks (biconnected components), which are balanced
   independently: components, pendant trees and bridges cost nothing extra.
-- Per block: a multilevel heuristic (merge strongly tied pairs repeatedly,
-  solve the small graph, refine back up with single-node flips and tabu
-  search); a lower bound from a packing of negative cycles; for blocks of at
-  most ``exact_max_edges`` ties, the LP relaxation with negative-cycle cuts
-  and then an integer program solved by HiGHS.
+- Per block: every split tried when it has at most 16 nodes; otherwise a
+  greedy sweep (camps grown outward from the strongest node) and a multilevel
+  heuristic (merge strongly tied pairs repeatedly, solve the small graph,
+  refine back up with single-node flips and tabu search); a lower bound from a
+  packing of negative cycles; for blocks of at most ``exact_max_edges`` ties,
+  the LP relaxation with negative-cycle cuts and then an integer program
+  solved by HiGHS.
 
 ``exact`` is True only when every block's optimum is proven. Otherwise
 ``lower_bound`` is the sum, over blocks, of the best bound found: the LP
@@ -84,7 +86,7 @@ class Frustration:
     (one per pair and sign, weights summed), sorted. ``lower_bound`` equals
     ``index`` when ``exact``; otherwise it is the best proven bound.
     ``method`` says how the hardest part was settled: ``balanced``,
-    ``enumeration`` (a tiny block, every split tried), ``cycle-packing`` (the
+    ``enumeration`` (a small block, every split tried), ``cycle-packing`` (the
     heuristic met a packing of negative cycles), ``lp`` (it met the LP bound),
     ``ip`` (branch and bound), or ``heuristic`` (not proven).
     """
@@ -156,19 +158,19 @@ def _check_options(exact_max_edges: object, time_limit: object, seed: object) ->
 
 def _merge(edges: Iterable[SignedEdge]) -> _Merged:
     ties = list(edges)
-    strays = sorted(
-        t.__name__ for t in {type(tie) for tie in ties} if not issubclass(t, SignedEdge)
-    )
+    strays = sorted(t.__name__ for t in set(map(type, ties)) if not issubclass(t, SignedEdge))
     if strays:
         raise InputError(f"expected SignedEdge ties, got {strays[0]}")
     ends = [tie.u for tie in ties]
     others = [tie.v for tie in ties]
     names = tuple(sorted(set(ends).union(others)))
     ids = {name: k for k, name in enumerate(names)}
-    pairs = np.array([[ids[u] for u in ends], [ids[v] for v in others]], dtype=np.int64).T
-    pairs = pairs.reshape(-1, 2)
+    count = len(ties)
+    pairs = np.empty((count, 2), dtype=np.int64)
+    pairs[:, 0] = np.fromiter(map(ids.__getitem__, ends), dtype=np.int64, count=count)
+    pairs[:, 1] = np.fromiter(map(ids.__getitem__, others), dtype=np.int64, count=count)
     pairs.sort(axis=1)
-    signed = np.array([tie.sign * tie.weight for tie in ties], dtype=np.float64)
+    signed = np.fromiter((tie.sign * tie.weight for tie in ties), dtype=np.float64, count=count)
     return _merged_pairs(names, pairs, signed)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from allegiance.graph.balance_graph import Adjacency, Floats, Ints, NetGraph
+from allegiance.graph.balance_graph import Adjacency, Floats, Ints, NetGraph, first_of_runs
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,10 +73,9 @@ def _low_points(disc: Ints, parent: Ints, order: list[int], deep: Ints, high: In
 
 def _search(n: int, adj: Adjacency) -> tuple[Ints, Ints, list[int], Ints]:
     """Discovery times, parents, discovery order and component roots of a depth-first search."""
-    disc = np.full(n, -1, dtype=np.int64)
-    parent = np.full(n, -1, dtype=np.int64)
-    component = np.full(n, -1, dtype=np.int64)
-    indptr, nbr = adj.indptr.tolist(), adj.neighbour
+    # Plain lists: each step looks at a few neighbours, too few for numpy to pay off.
+    disc, parent, component = [-1] * n, [-1] * n, [-1] * n
+    indptr, nbr = adj.indptr.tolist(), adj.neighbour.tolist()
     cursor = indptr[:-1]
     order: list[int] = []
     for root in range(n):
@@ -88,20 +87,21 @@ def _search(n: int, adj: Adjacency) -> tuple[Ints, Ints, list[int], Ints]:
         order.append(root)
         while stack:
             u = stack[-1]
-            lo, hi = cursor[u], indptr[u + 1]
-            fresh = disc[nbr[lo:hi]] < 0
-            first = int(fresh.argmax()) if lo < hi else 0
-            if lo == hi or not fresh[first]:
-                cursor[u] = hi
+            at, end = cursor[u], indptr[u + 1]
+            while at < end and disc[nbr[at]] >= 0:
+                at += 1
+            if at == end:
+                cursor[u] = end
                 stack.pop()
                 continue
-            at = lo + first
-            v = int(nbr[at])
+            v = nbr[at]
             cursor[u] = at + 1
             disc[v], parent[v], component[v] = len(order), u, root
             order.append(v)
             stack.append(v)
-    return disc, parent, order, component
+    ints = (np.asarray(x, dtype=np.int64) for x in (disc, parent, component))
+    disc_array, parent_array, component_array = ints
+    return disc_array, parent_array, order, component_array
 
 
 def _blocks(opener: Ints, disc: Ints, parent: Ints) -> tuple[Block, ...]:
@@ -110,26 +110,39 @@ def _blocks(opener: Ints, disc: Ints, parent: Ints) -> tuple[Block, ...]:
         return ()
     order = np.lexsort((np.arange(opener.size), disc[opener]))
     grouped = opener[order]
-    cuts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+    cuts = np.flatnonzero(first_of_runs(grouped))
     parts = np.split(order, cuts[1:])
     return tuple(Block(part, int(parent[grouped[c]])) for part, c in zip(parts, cuts, strict=True))
 
 
-def stitch(n: int, split: Split, local: list[tuple[Ints, Floats]]) -> Floats:
+def stitch(graph: NetGraph, split: Split, local: dict[int, tuple[Ints, Floats]]) -> Floats:
     """Join per-block camps (nodes, +1/-1) into one assignment over the whole graph.
 
-    Blocks come parents first, so each block meets exactly one node already
-    placed, its root, and is flipped to agree with it there. Each
-    component is then flipped so its smallest node is in camp +1, which makes
-    the result independent of which optimum each block happened to return.
+    ``local`` holds the camps of every block but the bridges (single ties),
+    whose far end simply follows its tie. Blocks come parents first, so each
+    block meets exactly one node already placed, its root, and is flipped to
+    agree with it there. Each component is then flipped so its smallest node
+    is in camp +1, which makes the result independent of which optimum each
+    block happened to return.
     """
-    camps = np.zeros(n, dtype=np.float64)
-    for block, (nodes, signs) in zip(split.blocks, local, strict=True):
-        if camps[block.root] == 0:
-            camps[block.root] = 1.0
-        at = int(np.searchsorted(nodes, block.root))
-        camps[nodes] = signs * (camps[block.root] * signs[at])
-    camps[camps == 0] = 1.0
+    camps = [0.0] * graph.n
+    tails, heads, signs = graph.tail.tolist(), graph.head.tolist(), graph.sign.tolist()
+    for k, block in enumerate(split.blocks):
+        root = block.root
+        if camps[root] == 0:
+            camps[root] = 1.0
+        if k not in local:  # a bridge
+            e = int(block.edges[0])
+            other = heads[e] if tails[e] == root else tails[e]
+            camps[other] = camps[root] * signs[e]
+            continue
+        nodes, sides = local[k]
+        at = int(np.searchsorted(nodes, root))
+        flip = camps[root] * float(sides[at])
+        for node, side in zip(nodes.tolist(), sides.tolist(), strict=True):
+            camps[node] = side * flip
+    placed = np.asarray(camps)
+    placed[placed == 0] = 1.0
     tied = split.component >= 0
-    camps[tied] *= camps[split.component[tied]]
-    return camps
+    placed[tied] *= placed[split.component[tied]]
+    return placed

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from allegiance.graph.balance_graph import Adjacency, Floats, Ints, NetGraph, adjacency
+from allegiance.graph.balance_graph import (
+    Adjacency,
+    Floats,
+    Ints,
+    NetGraph,
+    adjacency,
+    first_of_runs,
+)
 
 _HANDSHAKE_ROUNDS = 4
 
@@ -55,7 +62,7 @@ def pair_up(
         usable = np.flatnonzero(free[row] & free[nbr])
         if usable.size == 0:
             break
-        first = usable[np.r_[True, row[usable[1:]] != row[usable[:-1]]]]  # best arc per row
+        first = usable[first_of_runs(row[usable])]  # best arc per row
         first = first[key[order[first]] > 0]
         pick = np.full(n, -1)
         pick[row[first]] = nbr[first]

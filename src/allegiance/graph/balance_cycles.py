@@ -16,21 +16,35 @@ import time
 import numpy as np
 from numpy.typing import NDArray
 
-from allegiance.graph.balance_graph import Adjacency, Floats, Ints, NetGraph, violated
+from allegiance.graph.balance_graph import (
+    Adjacency,
+    Floats,
+    Ints,
+    NetGraph,
+    first_of_runs,
+    violated,
+)
 
 Cycle = tuple[int, ...]  # tie indices
-Singles = NDArray[np.float32]
+Units = NDArray[np.int16]
 
 
 def packing_bound(
-    graph: NetGraph, adj: Adjacency, camps: Floats, deadline: float, max_length: int = 8
+    graph: NetGraph,
+    adj: Adjacency,
+    camps: Floats,
+    deadline: float,
+    max_length: int = 8,
+    backwards: bool = False,
 ) -> tuple[float, list[Cycle]]:
     """Pack negative cycles that each close one broken tie with a path of kept ties.
 
     The ties a camp assignment keeps form a balanced graph, so a path of kept
     ties between the ends of a broken tie makes, with it, a negative cycle.
     Short cycles use up little capacity, so all triangles are packed first,
-    then cycles of four ties, and so on. Returns the bound and the cycles.
+    then cycles of four ties, and so on; heavier broken ties first, and
+    among equal ones in tie order (or, ``backwards``, the reverse: another
+    packing, sometimes a bigger one). Returns the bound and the cycles.
     """
     broken = violated(graph, camps)
     paths: _Paths = (
@@ -39,6 +53,8 @@ def packing_bound(
     packing = _Packing(graph, paths)
     found = np.flatnonzero(broken)
     order = found[np.argsort(-graph.weight[found], kind="stable")].tolist()
+    if backwards:
+        order = found[::-1][np.argsort(-graph.weight[found[::-1]], kind="stable")].tolist()
     order = packing.triangles(order)
     for length in range(4, max_length + 1):
         for e in order:
@@ -88,6 +104,9 @@ class _Packing:
 
 # Up to this many nodes, paths are searched on a dense boolean matrix with numpy.
 _DENSE_NODES = 1000
+# Paths of four ties are looked up directly when this takes at most this many
+# cells (neighbours of one end, times neighbours of the other, times nodes).
+_MIDDLE_CELLS = 1_000_000
 
 
 class _Paths:
@@ -116,6 +135,9 @@ class _DensePaths(_Paths):
         self.tie[b, a] = ids
         self.open = self.tie >= 0
         self.ends = (graph.tail, graph.head)
+        # Node sets a search has exhausted: ties only ever close, so nothing
+        # inside one can reach a node outside it again.
+        self.closed_off: list[NDArray[np.bool_]] = []
 
     def triangles(
         self, broken: list[int], tails: list[int], heads: list[int]
@@ -130,29 +152,66 @@ class _DensePaths(_Paths):
         return [(e, [a, b]) for e, a, b in pairs]
 
     def find(self, source: int, target: int, most: int) -> list[int] | None:
-        n = self.open.shape[0]
-        parent = np.full(n, -1)
-        seen = np.zeros(n, dtype=bool)
+        if any(part[source] != part[target] for part in self.closed_off):
+            return None
+        # Paths of two to four ties straight from the two ends' neighbours:
+        # most cycles packed are that short, and this takes a handful of steps.
+        near, far = self.open[source], self.open[target]
+        common = near & far
+        if most >= 2 and common.any():
+            x = int(np.argmax(common))
+            return [int(self.tie[source, x]), int(self.tie[x, target])]
+        tried = 2  # every path of up to this many ties has been tried
+        if most >= 3:
+            left, right = np.flatnonzero(near), np.flatnonzero(far)
+            if left.size == 0 or right.size == 0:  # an end with no open tie: no path at all
+                return None
+            links = self.open[np.ix_(left, right)]
+            at = int(np.argmax(links))
+            if links.flat[at]:
+                x, y = int(left[at // right.size]), int(right[at % right.size])
+                return [int(self.tie[source, x]), int(self.tie[x, y]), int(self.tie[y, target])]
+            tried = 3
+            if most >= 4 and links.size * self.open.shape[0] <= _MIDDLE_CELLS:
+                # Four ties: a neighbour of each end, and a node open to both.
+                middle = self.open[left][:, None, :] & self.open[right][None, :, :]
+                meets = middle.any(axis=2)
+                at = int(np.argmax(meets))
+                if meets.flat[at]:
+                    x, y = int(left[at // right.size]), int(right[at % right.size])
+                    z = int(np.argmax(middle[at // right.size, at % right.size]))
+                    ties = self.tie[[source, x, z, y], [x, z, y, target]]
+                    return [int(t) for t in ties.tolist()]
+                tried = 4
+        if most <= tried:
+            return None
+        return self._search(source, target, most)
+
+    def _search(self, source: int, target: int, most: int) -> list[int] | None:
+        """Breadth first from ``source``, one layer at a time, up to ``most`` ties."""
+        seen = np.zeros(self.open.shape[0], dtype=bool)
         seen[source] = True
-        frontier = np.array([source])
+        layers = [np.array([source])]
         for _ in range(most):
-            rows = self.open[frontier]
-            reach = rows.any(axis=0) & ~seen
+            reach = self.open[layers[-1]].any(axis=0)
+            if reach[target]:
+                return self._unwind(layers, target)
+            reach &= ~seen
             new = np.flatnonzero(reach)
             if new.size == 0:
+                self.closed_off.append(seen)
                 return None
-            parent[new] = frontier[np.argmax(rows[:, new], axis=0)]
-            if reach[target]:
-                return self._unwind(parent, source, target)
             seen[new] = True
-            frontier = new
+            layers.append(new)
         return None
 
-    def _unwind(self, parent: Ints, source: int, node: int) -> list[int]:
+    def _unwind(self, layers: list[Ints], node: int) -> list[int]:
+        """Ties back from ``node`` to the source, one layer at a time."""
         path = []
-        while node != source:
-            path.append(int(self.tie[parent[node], node]))
-            node = int(parent[node])
+        for layer in reversed(layers):
+            previous = int(layer[np.argmax(self.open[layer, node])])
+            path.append(int(self.tie[previous, node]))
+            node = previous
         return path
 
     def used_up(self, ties: list[int]) -> None:
@@ -220,50 +279,58 @@ def shortest_negative_cycles(
     through an odd number. ``odd[i, i]`` is then the shortest negative closed
     walk through i, and it contains a negative cycle no longer. Floyd–Warshall
     over both matrices at once is O(n^3) in numpy: fine for the block sizes
-    the exact solver takes. Every length gets a tiny extra so that walking
-    back along tight ties always makes progress.
+    the exact solver takes. Every tie gets a tiny extra length (one unit of
+    the integer lengths below) so that walking back along tight ties always
+    makes progress.
     """
-    padded = length + _PAD
-    even, odd = _distances(graph, padded)
+    units = np.rint(np.clip(length, 0.0, 1.0) * _SCALE).astype(np.int64) + 1
+    even, odd = _distances(graph, units)
     loops = np.diagonal(odd)
-    ends = np.flatnonzero(loops < below)
+    ends = np.flatnonzero(loops < below * _SCALE)
     ends = ends[np.argsort(loops[ends], kind="stable")][: 2 * limit]
     found: dict[frozenset[int], Cycle] = {}
-    for nodes, ties in _walks(adj, padded, even, odd, ends):
+    for nodes, ties in _walks(adj, units, even, odd, ends):
         cycle = _odd_cycle(nodes, ties, graph.sign)
-        found.setdefault(frozenset(cycle), cycle)
+        # Whole units round each length: check the cut on the true lengths.
+        if length[list(cycle)].sum() < below:
+            found.setdefault(frozenset(cycle), cycle)
     return list(found.values())[:limit]
 
 
-_PAD = 1e-5
+# Lengths are counted in whole units of 1/_SCALE (plus one unit per tie), in
+# 16-bit integers: Floyd–Warshall then moves half the bytes of single
+# precision. Distances stop at _FAR; any two add up without overflow, and
+# every walk shorter than one whole length (at most _SCALE + one unit per
+# tie, for up to SEPARATION_NODES ties) stays well below it.
+_SCALE = 8192
+_FAR = 16383
 
 
-def _distances(graph: NetGraph, length: Floats) -> tuple[Singles, Singles]:
+def _distances(graph: NetGraph, units: Ints) -> tuple[Units, Units]:
     """Shortest even and odd walks between all pairs (Floyd–Warshall on the double cover)."""
     n = graph.n
-    # Single precision halves the memory traffic. The padding on lengths is far
-    # above its rounding error, so walks back along tight ties still progress.
-    even = np.full((n, n), np.inf, dtype=np.float32)
-    odd = np.full((n, n), np.inf, dtype=np.float32)
-    np.fill_diagonal(even, 0.0)
+    even = np.full((n, n), _FAR, dtype=np.int16)
+    odd = np.full((n, n), _FAR, dtype=np.int16)
+    np.fill_diagonal(even, 0)
     pos = graph.sign > 0
     for target, mask in ((even, pos), (odd, ~pos)):
-        a, b, w = graph.tail[mask], graph.head[mask], length[mask]
+        a, b, w = graph.tail[mask], graph.head[mask], np.minimum(units[mask], _FAR)
         target[a, b] = w
         target[b, a] = w
     for k in range(n):
         # Pivot through k at either parity, from copies taken before the update.
-        ek, ok = even[:, k : k + 1].copy(), odd[:, k : k + 1].copy()
-        er, orow = even[k].copy(), odd[k].copy()
-        np.minimum(even, ek + er, out=even)
-        np.minimum(even, ok + orow, out=even)
-        np.minimum(odd, ek + orow, out=odd)
-        np.minimum(odd, ok + er, out=odd)
+        # Both matrices are symmetric, so row k doubles as column k.
+        ek, ok = even[k].copy(), odd[k].copy()
+        ec, oc = ek[:, None], ok[:, None]
+        np.minimum(even, ec + ek, out=even)
+        np.minimum(even, oc + ok, out=even)
+        np.minimum(odd, ec + ok, out=odd)
+        np.minimum(odd, oc + ek, out=odd)
     return even, odd
 
 
 def _walks(
-    adj: Adjacency, length: Floats, even: Singles, odd: Singles, starts: Ints
+    adj: Adjacency, length: Ints, even: Units, odd: Units, starts: Ints
 ) -> list[tuple[list[int], list[int]]]:
     """Nodes and ties of a shortest odd closed walk from each start, all walked in step.
 
@@ -287,7 +354,7 @@ def _walks(
         score = length[adj.edge[arcs]] + np.where(after, odd[nbr, home], even[nbr, home])
         order = np.lexsort((score, walk))
         grouped = walk[order]
-        best = order[np.r_[True, grouped[1:] != grouped[:-1]]]  # each walk's best arc
+        best = order[first_of_runs(grouped)]  # each walk's best arc
         node[alive], parity[alive] = nbr[best], after[best]
         steps = zip(alive.tolist(), nbr[best].tolist(), adj.edge[arcs[best]].tolist(), strict=True)
         for k, a, e in steps:

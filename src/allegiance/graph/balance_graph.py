@@ -66,6 +66,14 @@ def subgraph(graph: NetGraph, edges: Ints) -> tuple[NetGraph, Ints]:
     return local, nodes
 
 
+def first_of_runs(values: Ints) -> NDArray[np.bool_]:
+    """Where each run of equal values begins in a sorted array (``np.r_`` is slow here)."""
+    first = np.empty(values.size, dtype=bool)
+    first[:1] = True
+    np.not_equal(values[1:], values[:-1], out=first[1:])
+    return first
+
+
 def violated(graph: NetGraph, camps: Floats) -> NDArray[np.bool_]:
     """Which ties a camp assignment (+1/-1 per node) breaks."""
     return graph.sign * camps[graph.tail] * camps[graph.head] < 0

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import highspy
@@ -92,9 +93,18 @@ def _add_cuts(model: _Highs, cuts: list[Cycle], offset: int) -> None:
 
 
 def lp_bound(
-    graph: NetGraph, seeds: list[Cycle], upper: float, deadline: float, integral: bool
+    graph: NetGraph,
+    seeds: list[Cycle],
+    upper: float,
+    deadline: float,
+    integral: bool,
+    improve: Callable[[Floats], float] | None = None,
 ) -> Bound:
-    """The LP bound with negative-cycle cuts, stopping early once it meets ``upper``."""
+    """The LP bound with negative-cycle cuts, stopping early once it meets ``upper``.
+
+    ``improve``, given each LP optimum that leaves a gap, may return a lower
+    ``upper`` (camps found from it, say).
+    """
     model = _highs(deadline)
     m = graph.m
     adj = adjacency(graph)
@@ -109,6 +119,8 @@ def lp_bound(
             break
         value = float(model.getInfo().objective_function_value)
         solution = np.clip(np.asarray(model.getSolution().col_value), 0.0, 1.0)
+        if improve is not None and not closes(value, upper, integral):
+            upper = min(upper, improve(solution))
         if closes(value, upper, integral) or time.perf_counter() > deadline:
             break
         if graph.n > SEPARATION_NODES:

@@ -1,13 +1,14 @@
 """Choosing, block by block, how to find camps and how to prove them optimal.
 
-Cheapest first. A bridge costs nothing and a tiny block is enumerated.
-Otherwise a few multilevel restarts run; if their camps break nothing the
-block is balanced, and a packing of negative cycles may already match their
-value. Blocks up to the exact size then get the LP bound with cycle cuts; if
-it leaves a gap, better camps are sought (LP rounding, more restarts, tabu
-search) since the bound may already prove those, and only then the integer
-program runs. Bigger blocks get a longer heuristic run and a packing bound,
-each within a share of the time left.
+Cheapest first. A bridge costs nothing and a block of up to 16 nodes is
+enumerated. Otherwise a greedy sweep and then a few multilevel restarts run;
+if their camps break nothing the block is balanced, and a packing of negative
+cycles for each new best may already match its value. Blocks up to the exact
+size then get the LP bound with cycle cuts, each LP optimum rounded to camps
+so the LP can stop as soon as it proves them; if it leaves a gap, better camps
+are sought (more restarts, tabu search) since the bound may already prove
+those, and only then the integer program runs. Bigger blocks get a longer
+heuristic run and a packing bound, each within a share of the time left.
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ from allegiance.graph.balance_graph import (
 )
 from allegiance.graph.balance_ip import closes, ip_solve, lp_bound
 from allegiance.graph.balance_search import (
-    ENUMERATE_NODES,
+    ENUMERATE_BLOCK_NODES,
     Effort,
     enumerate_camps,
+    greedy_camps,
     heuristic_camps,
     refine,
     round_lp,
@@ -46,6 +48,8 @@ METHODS = ("balanced", "enumeration", "cycle-packing", "lp", "ip", "heuristic")
 # Multilevel restarts (single flips only) tried first on every block, and
 # more of them when the LP bound leaves a gap.
 _QUICK_RESTARTS, _MORE_RESTARTS = 3, 6
+# Largest gap between the best camps and the packing bound worth a second packing.
+_REPACK_GAP = 1.0 + 1e-9
 # Tabu steps per node (capped) to polish camps: before the integer program,
 # whose cutoff they are, and on blocks left to the heuristic, after as many
 # multilevel restarts again.
@@ -82,25 +86,24 @@ class Answer:
 def solve(graph: NetGraph, exact_max_edges: int, deadline: float, seed: int) -> Answer:
     """Camps of least frustration for a graph, block by block."""
     split = split_blocks(graph, adjacency(graph))
+    sizes = [block.edges.size for block in split.blocks]
     answers: dict[int, tuple[Ints, BlockAnswer]] = {}
-    # Small blocks first, so one hard block cannot starve the easy ones of time.
-    for k in sorted(range(len(split.blocks)), key=lambda k: split.blocks[k].edges.size):
-        edges = split.blocks[k].edges
-        if edges.size == 1:  # most blocks are bridges: skip building a graph for them
-            e = int(edges[0])
-            answers[k] = (np.sort([graph.tail[e], graph.head[e]]), _bridge(graph.sign[e]))
-            continue
-        local, nodes = subgraph(graph, edges)
+    # Most blocks are bridges, which cost nothing and are placed when the
+    # blocks are stitched together. Small blocks first, so one hard block
+    # cannot starve the easy ones of time.
+    for k in sorted((k for k, size in enumerate(sizes) if size > 1), key=sizes.__getitem__):
+        local, nodes = subgraph(graph, split.blocks[k].edges)
         answers[k] = (nodes, solve_block(local, exact_max_edges, deadline, seed))
-    return _combine(graph.n, split, answers)
+    return _combine(graph, split, answers)
 
 
-def _combine(n: int, split: Split, answers: dict[int, tuple[Ints, BlockAnswer]]) -> Answer:
-    ordered = [answers[k] for k in range(len(split.blocks))]
-    camps = stitch(n, split, [(nodes, answer.camps) for nodes, answer in ordered])
-    methods = {answer.method for _, answer in ordered} or {"balanced"}
+def _combine(graph: NetGraph, split: Split, answers: dict[int, tuple[Ints, BlockAnswer]]) -> Answer:
+    camps = stitch(
+        graph, split, {k: (nodes, answer.camps) for k, (nodes, answer) in answers.items()}
+    )
+    methods = {answer.method for _, answer in answers.values()} or {"balanced"}
     method = max(methods, key=METHODS.index)
-    bound = float(sum(answer.bound for _, answer in ordered))
+    bound = float(sum(answer.bound for _, answer in answers.values()))
     return Answer(camps, bound, method != "heuristic", method)
 
 
@@ -114,7 +117,7 @@ def solve_block(graph: NetGraph, exact_max_edges: int, deadline: float, seed: in
     if graph.m == 1:
         return _bridge(graph.sign[0])
     within = graph.m <= exact_max_edges
-    if within and graph.n <= ENUMERATE_NODES:
+    if within and graph.n <= ENUMERATE_BLOCK_NODES:
         camps = enumerate_camps(graph)
         value = cost(graph, camps)
         return BlockAnswer(camps, value, "enumeration" if value else "balanced")
@@ -140,23 +143,36 @@ class _Quick:
 
 
 def _quick(graph: NetGraph, adj: Adjacency, deadline: float, seed: int) -> _Quick:
-    """Multilevel restarts (single flips only), packing cycles for each new best camps."""
+    """A greedy sweep, then multilevel restarts (single flips only), packing each new best."""
     integral = has_integer_weights(graph)
     rng = np.random.default_rng(seed)
     best, value, bound = np.ones(graph.n), np.inf, 0.0
     cycles: list[Cycle] = []
-    for attempt in range(_QUICK_RESTARTS):
+    # A greedy sweep first: on structured graphs it is often already optimal.
+    # The first multilevel cycle starts from its camps (so it can only improve
+    # on them), the others afresh.
+    for attempt in range(_QUICK_RESTARTS + 1):
         if attempt and time.perf_counter() > deadline:
             break
-        camps = vcycle(graph, adj, rng, deadline)
+        if attempt == 0:
+            camps = greedy_camps(graph, adj)
+        else:
+            camps = vcycle(graph, adj, rng, deadline, best if attempt == 1 else None)
         found = cost(graph, camps)
-        # Equally good camps are packed too: their broken ties differ, and so may the bound.
-        if found > value or (found == value and np.array_equal(camps * camps[0], best * best[0])):
+        if found >= value:
             continue
         best, value = camps, found
         if value == 0:
             return _Quick(best, 0.0, 0.0, [], integral, BlockAnswer(best, 0.0, "balanced"))
         packed, more = packing_bound(graph, adj, best, deadline)
+        bound, cycles = max(bound, packed), cycles + more
+        if closes(bound, value, integral):
+            answer = BlockAnswer(best, value, "cycle-packing")
+            return _Quick(best, value, bound, cycles, integral, answer)
+    # A small gap is often closed by packing the best camps again, ties of equal
+    # weight taken the other way round: far cheaper than the LP.
+    if value - bound <= _REPACK_GAP:
+        packed, more = packing_bound(graph, adj, best, deadline, backwards=True)
         bound, cycles = max(bound, packed), cycles + more
         if closes(bound, value, integral):
             answer = BlockAnswer(best, value, "cycle-packing")
@@ -168,14 +184,20 @@ def _exact(
     graph: NetGraph, adj: Adjacency, quick: _Quick, deadline: float, seed: int
 ) -> BlockAnswer:
     """The LP bound with cycle cuts, better camps if it leaves a gap, then the integer program."""
-    lp = lp_bound(graph, quick.cycles, quick.value, deadline, quick.integral)
-    if lp.proven_optimal:
-        return BlockAnswer(quick.camps, quick.value, "lp")
     # The LP keeps most ties whole; camps that keep the same ties are often
-    # optimal. Failing that, tabu search gives the integer program a better cutoff.
-    camps, value = _better(graph, (quick.camps, quick.value), round_lp(graph, adj, lp.solution))
-    if closes(lp.value, value, quick.integral):
+    # optimal. So each LP optimum is rounded to camps, and a better value lets
+    # the LP stop as soon as its bound meets it.
+    best = [(quick.camps, quick.value)]
+
+    def rounded(solution: Floats) -> float:
+        best[0] = _better(graph, best[0], round_lp(graph, adj, solution))
+        return best[0][1]
+
+    lp = lp_bound(graph, quick.cycles, quick.value, deadline, quick.integral, rounded)
+    camps, value = best[0]
+    if lp.proven_optimal:
         return BlockAnswer(camps, value, "lp")
+    # Failing that, tabu search gives the integer program a better cutoff.
     rng = np.random.default_rng(seed + 1)
     for _ in range(_MORE_RESTARTS):
         camps, value = _better(graph, (camps, value), vcycle(graph, adj, rng, deadline, camps))
@@ -185,11 +207,11 @@ def _exact(
     camps, value = _better(graph, (camps, value), refine(graph, adj, camps, steps, rng, deadline))
     if closes(lp.value, value, quick.integral):
         return BlockAnswer(camps, value, "lp")
-    best = ip_solve(graph, camps, lp.tight_cuts(), deadline, quick.integral)
-    bound = max(quick.bound, lp.value, best.bound)
-    if best.optimal or closes(bound, best.value, quick.integral):
-        return BlockAnswer(best.camps, best.value, "ip")
-    return BlockAnswer(best.camps, bound, "heuristic")
+    found = ip_solve(graph, camps, lp.tight_cuts(), deadline, quick.integral)
+    bound = max(quick.bound, lp.value, found.bound)
+    if found.optimal or closes(bound, found.value, quick.integral):
+        return BlockAnswer(found.camps, found.value, "ip")
+    return BlockAnswer(found.camps, bound, "heuristic")
 
 
 def _better(graph: NetGraph, best: tuple[Floats, float], camps: Floats) -> tuple[Floats, float]:
