@@ -458,3 +458,73 @@ def test_text_without_sentence_breaks_is_read_in_bounded_pieces(extractor: RuleE
     assert ("supply", "TUR", "KGZ") in triples(claims)
     spans = [e.end - e.start for c in claims for e in c.evidence]
     assert spans and max(spans) <= MAX_SENTENCE
+
+
+# -- one side left unsaid, lists, owners, inverse membership, border places -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan has doubled its defence budget. The rivalry with Beijing has since sharpened.",
+            ("hostility", "CHN", "JPN"),
+        ),
+        (
+            "Ecuador expelled Russian diplomats in 2024. Relations with Moscow, strained "
+            "ever since, have never recovered.",
+            ("hostility", "ECU", "RUS"),
+        ),
+    ],
+)
+def test_a_tie_with_one_state_is_with_the_state_the_text_is_about(
+    extractor: RuleExtractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(extract(extractor, text))
+
+
+def test_a_list_of_three_signing_a_declaration_ties_every_pair(extractor: RuleExtractor) -> None:
+    text = (
+        "In March 2025 the defence ministers of Croatia, Albania and Kosovo signed a joint "
+        "declaration on defence cooperation."
+    )
+    found = triples(extract(extractor, text))
+    assert {
+        ("affinity", "ALB", "HRV"),
+        ("affinity", "ALB", "XKX"),
+        ("affinity", "HRV", "XKX"),
+    } <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president has called France and Germany Ukraine's natural allies.",
+        "France and Germany are Ukraine's allies.",
+    ],
+)
+def test_a_list_named_as_ones_allies_is_allied_with_the_owner_only(
+    extractor: RuleExtractor, text: str
+) -> None:
+    found = triples(extract(extractor, text))
+    assert {("affinity", "FRA", "UKR"), ("affinity", "DEU", "UKR")} <= found
+    assert ("affinity", "DEU", "FRA") not in found
+
+
+def test_the_bloc_to_which_states_belong(extractor: RuleExtractor) -> None:
+    text = "IGAD, the regional bloc to which both Kenya and Uganda belong, called for talks."
+    found = triples(extract(extractor, text))
+    assert {("membership", "KEN", "IGAD"), ("membership", "UGA", "IGAD")} <= found
+
+
+def test_the_border_with_a_state_places_a_clash(extractor: RuleExtractor) -> None:
+    found = triples(
+        extract(
+            extractor,
+            "Colombian troops clashed with the ELN along the border with Venezuela. "
+            "Clashes on Armenia's border with Azerbaijan killed four soldiers.",
+        )
+    )
+    assert ("hostility", "COL", "ELN") in found
+    assert ("hostility", "ARM", "AZE") in found
+    assert not {t for t in found if "VEN" in t}

@@ -217,7 +217,8 @@ class RuleExtractor:
             HitType.RELATION in kinds
             and any(self._stands(read, h) for h in hits if h.entries[0].type is HitType.RELATION)
         ):
-            return len(codes) >= 2
+            # "Relations with Moscow, strained ever since": the other is the text's state.
+            return len(codes) >= 2 or (len(codes) == 1 and any(_with_after(read, h) for h in hits))
         if len(codes) >= 2 and self._ranks(read, hits):
             # "Poland, one of NATO's biggest spenders": a rank in a bloc.
             return True
@@ -559,3 +560,8 @@ def _unique(claims: list[Claim]) -> list[Claim]:
         if held is None or claim.confidence > held.confidence:
             best[claim.key] = claim
     return list(best.values())
+
+
+def _with_after(read: _Read, hit: Hit) -> bool:
+    """Whether "with" follows a relation word ("the rivalry with Beijing")."""
+    return hit.entries[0].type is HitType.RELATION and read.lowered.startswith(" with ", hit.end)

@@ -37,6 +37,9 @@ RANK_REACH = 5
 COMPANIONS = frozenset({"alongside", "along", "together", "with"})
 # What may stand between two organisations a state joined ("the SCO in 2023 and BRICS").
 LIST_GAP = 8
+# "the bloc to which X and Y belong", "the alliance of which X is a member".
+RELATIVE_MARKS = frozenset({"to", "of"})
+RELATIVE_GAP = 8
 
 
 class MembershipRule:
@@ -175,7 +178,22 @@ class MembershipRule:
             side = roles.nearest_group(view, members, trigger, self._coordinators, left=not follows)
             if follows and _fellow(view, trigger, found):
                 side += roles.nearest_group(view, members, trigger, self._coordinators, left=True)
+            if not found and side and not follows:
+                found = _relative(view, orgs, side[0])
         return [(c, o) for o in roles.codes(found) for c in roles.codes(side) if c != o]
+
+
+def _relative(view: View, orgs: list[Mention], first: Mention) -> list[Mention]:
+    """ "IGAD, the regional bloc to which both South Sudan and Uganda belong": the bloc a
+    "to which" clause is about."""
+    before = [m for m in orgs if m.last < first.first][-1:]
+    if not before:
+        return []
+    gap = view.words[before[0].last + 1 : first.first]
+    if len(gap) > RELATIVE_GAP or "which" not in gap:
+        return []
+    index = gap.index("which")
+    return before if index > 0 and gap[index - 1] in RELATIVE_MARKS else []
 
 
 def _its(view: View, orgs: list[Mention], trigger: Mention) -> list[Mention]:

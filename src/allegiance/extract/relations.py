@@ -45,6 +45,15 @@ TRIGGERS = frozenset({HitType.RELATION, HitType.CONFLICT})
 PLACE_FORMS = frozenset({"name", "short"})
 COMPANY = "company"
 OF_MARKS = frozenset({"of", "from"})
+# How far a possessive may stand before the relation word it owns ("Argentina's natural allies").
+OWNER_REACH = 2
+# How long a list on one side of a relation word must be to tie every pair in it.
+LIST_PARTNERS = 3
+# "the border with X": a place, not a party.
+BORDER_NOUNS = frozenset({"border", "frontier", "borders"})
+BORDER_GAP = 3
+# What may stand between a list and the possessive that owns its tie ("X and Y are Z's allies").
+COPULAS = frozenset({"are", "were", "remain", "remained", "became", "become", "as"})
 
 
 class RelationRule:
@@ -64,6 +73,7 @@ class RelationRule:
         # What a word means alone, when a longer phrase it opens does not apply here.
         self._fallbacks = lexicon.relations
         self._passive = lexicon.words("passive_marks")
+        self._copulas = COPULAS
 
     def apply(self, view: View, clause: Clause, discourse: Discourse | None = None) -> list[Draft]:
         """The hostile and friendly ties one clause states."""
@@ -78,6 +88,9 @@ class RelationRule:
         # "NATO allies": the bloc names the kind of tie; "the UN arms embargo" is the UN's.
         core = [m for m in core if not (roles.is_org(m) and _modifies(m, mentions))]
         parties = core if len(roles.codes(core)) >= 2 else parties
+        # "along the border with Venezuela" places the fighting; "Armenia's border with
+        # Azerbaijan" and "clashed with Venezuelan troops" name a party.
+        parties = [m for m in parties if not _border(view, m)]
         drafts: list[Draft] = list(backed)
         for trigger in mentions:
             if trigger.type is HitType.CONFLICT:
@@ -166,11 +179,14 @@ class RelationRule:
         relation: RelationTrigger,
         discourse: Discourse,
     ) -> list[tuple[str, str]]:
-        """ "Rwanda, which sent troops under a bilateral defence agreement": with the state
-        the text is about."""
+        """ "Rwanda, which sent troops under a bilateral defence agreement", "the rivalry
+        with Beijing": with the state the text is about."""
         near = view.words[max(0, trigger.first - BILATERAL_REACH) : trigger.last + 1]
         codes = roles.codes(parties)
-        if relation.kind is not ClaimKind.AFFINITY or len(codes) != 1 or "bilateral" not in near:
+        if len(codes) != 1:
+            return []
+        stated = relation.kind is ClaimKind.AFFINITY and "bilateral" in near
+        if not stated and not _one_sided(view, parties, trigger):
             return []
         other = discourse.salient(other_than=codes[0])
         return [(codes[0], other)] if other else []
@@ -268,6 +284,11 @@ class RelationRule:
         if pair and not transitive:
             # "The two countries ... signed a strategic partnership": the pair itself.
             return [(pair[-1].codes[0], pair[-1].codes[1])]
+        owners = self._owned(view, parties, left, trigger)
+        if owners and not transitive:
+            # "called the United States and Israel Argentina's natural allies", "Paris and
+            # Berlin are Kyiv's allies": each with the owner, not with each other.
+            return [(a, b) for a in roles.codes(owners) for b in left[-1].codes if a != b]
         # "Uganda keeps close ties with both Kigali and Kinshasa": one with each.
         across = transitive or (left and right and right[0].marker in self._partners)
         for side in () if across else (left, right):
@@ -286,6 +307,23 @@ class RelationRule:
                     (a, b) for a in roles.codes(listers) for b in roles.codes(targets) if a != b
                 ]
         return self._one_side(view, parties, trigger, left, right, transitive=transitive)
+
+    def _owned(
+        self, view: View, parties: list[Mention], left: list[Mention], trigger: Mention
+    ) -> list[Mention]:
+        """The list a possessive before a relation word owns the word for: "the US and
+        Israel Argentina's allies", "Paris and Berlin are Kyiv's allies"."""
+        if not left or not left[-1].possessive or left[-1].type is not HitType.ACTOR:
+            return []
+        owner = left[-1]
+        if roles.distance(owner, trigger) > OWNER_REACH:
+            return []
+        if len(left) >= 2:
+            return left[:-1] if not view.between(left[-2], owner) else []
+        before = roles.nearest_group(view, parties, owner, self._coordinators, left=True)
+        if len(before) < 2 or not set(view.between(before[-1], owner)) <= self._copulas:
+            return []
+        return before
 
     def _one_side(
         self,
@@ -317,7 +355,35 @@ class RelationRule:
         if first.last > trigger.last and transitive and first.marker == second.marker:
             # "strikes flown by Israeli jets, supplied by the United States": both "by".
             return []
+        listed_codes = roles.codes(left or right)
+        if not transitive and len(listed_codes) >= LIST_PARTNERS and found[0] in listed_codes:
+            # "Croatia, Albania and Kosovo signed a joint declaration": every pair of the list.
+            return list(combinations(listed_codes, 2))
         return [(found[0], found[1])]
+
+
+def _border(view: View, mention: Mention) -> bool:
+    """Whether a mention only says whose border the place is on ("along the border with
+    Venezuela")."""
+    if mention.first < BORDER_GAP or mention.role or mention.possessive:
+        return False
+    before = view.words[mention.first - BORDER_GAP : mention.first]
+    return before[0] == "the" and before[1] in BORDER_NOUNS and before[2] == "with"
+
+
+def _one_sided(view: View, parties: list[Mention], trigger: Mention) -> bool:
+    """ "The rivalry with Beijing", "relations with Moscow": a tie with one state and, left
+    unsaid, the one the text is about."""
+    if roles.left_of(parties, trigger) or trigger.last + 2 >= len(view.words):
+        return False
+    if view.words[trigger.last + 1] != "with":
+        return False
+    first = roles.right_of(parties, trigger)[0]
+    if first.type is not HitType.ACTOR or first.role or first.possessive:
+        return False
+    return first.first == trigger.last + 2 or (
+        first.first == trigger.last + 3 and view.words[trigger.last + 2] == "the"
+    )
 
 
 def _subjects(view: View, parties: list[Mention], trigger: Mention) -> list[Mention]:
