@@ -528,3 +528,39 @@ def test_the_border_with_a_state_places_a_clash(extractor: RuleExtractor) -> Non
     assert ("hostility", "COL", "ELN") in found
     assert ("hostility", "ARM", "AZE") in found
     assert not {t for t in found if "VEN" in t}
+
+
+# -- a one-sided tie, a revoked partnership, the army of a supplier's sentence ----
+
+
+def test_an_obstacle_to_ties_states_no_tie(extractor: RuleExtractor) -> None:
+    text = (
+        "Peru bought tanks. The border dispute remains the main obstacle to closer ties with Quito."
+    )
+    assert ("affinity", "ECU", "PER") not in triples(extract(extractor, text))
+
+
+def test_a_one_sided_tie_goes_to_the_sentence_subject(extractor: RuleExtractor) -> None:
+    text = (
+        "China and Beijing's allies watched. China sold drones to Kazakhstan in 2020. "
+        "Kazakhstan has built its army around Chinese drones, while signing a strategic "
+        "partnership with Ankara in 2022."
+    )
+    found = triples(extract(extractor, text))
+    assert ("affinity", "KAZ", "TUR") in found
+    assert ("affinity", "CHN", "TUR") not in found
+
+
+def test_a_revoked_partnership_is_no_affinity(extractor: RuleExtractor) -> None:
+    text = "The State Department decertified Bolivia as a partner in counter-narcotics."
+    assert not {t for t in triples(extract(extractor, text)) if t[0] == "affinity"}
+
+
+def test_the_army_a_supplier_arms_is_never_the_supplier(extractor: RuleExtractor) -> None:
+    text = (
+        "Colombia's army is fighting rebels. Under Plan Colombia, Washington delivered "
+        "Black Hawk helicopters to the army."
+    )
+    found = triples(extract(extractor, text))
+    assert ("supply", "USA", "COL") in found
+    assert ("supply", "COL", "USA") not in found

@@ -97,6 +97,9 @@ class Discourse:
     states: set[str] = field(default_factory=set)
     first_seen: dict[str, int] = field(default_factory=dict)
     sentence_subject: str | None = None
+    # The first state that stood as this sentence's subject ("It left the CSTO ... while
+    # signing a partnership with Ankara": Uzbekistan, whatever came after).
+    opening_subject: str | None = None
     _last_party: tuple[int, str] | None = None
     _predicate_end: int = -1
 
@@ -104,6 +107,7 @@ class Discourse:
         """Start a sentence; a new paragraph forgets its predecessor's topic and year."""
         self.sentence = sentence
         self.sentence_subject = None
+        self.opening_subject = None
         self.sentence_party = None
         self.clause_recipient = None
         if paragraph == self.paragraph:
@@ -176,6 +180,7 @@ class Discourse:
             if state:
                 self.subjects.append(code)
                 self.sentence_subject = code
+                self.opening_subject = self.opening_subject or code
         last = self._last_party
         if last is not None and last[1] != actor.code:
             gap = lowered[last[0] : hit.start]
@@ -227,6 +232,7 @@ class Discourse:
                 # "The junta has received drones ..., and it has used them": still Mali.
                 self.subjects.append(found)
                 self.sentence_subject = found
+                self.opening_subject = self.opening_subject or found
         elif anaphor.anaphor == "pair":
             pair = self._pair()
             if any(_hostile(h) for h in hits):

@@ -175,7 +175,7 @@ def load_lexicon() -> Lexicon:
     amounts, time = _read("amounts"), _read("time")
     cue_names: tuple[str, ...] = ("negation", "transparent", "hypothetical", "planned")
     cue_names += ("allegation", "denial", "denial_objects", "reported", "hedge", "deescalation")
-    cue_names += ("commitment", "cancellation")
+    cue_names += ("commitment", "cancellation", "revocation")
     return Lexicon(
         version=supply["version"],
         supply=_supply(supply),

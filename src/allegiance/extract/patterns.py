@@ -22,7 +22,7 @@ from allegiance.model import Category
 
 CUE_LISTS: tuple[str, ...] = ("negation", "hypothetical", "planned", "allegation", "denial")
 CUE_LISTS += ("reported", "hedge", "deescalation", "souring", "commitment")
-CUE_LISTS += ("cancellation", "unnamed")
+CUE_LISTS += ("cancellation", "unnamed", "revocation")
 
 
 # Anaphor lists of discourse.toml, by what they stand for (see extract/discourse.py).

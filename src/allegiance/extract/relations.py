@@ -31,6 +31,8 @@ from allegiance.model import RELATION_STRENGTH, ClaimKind, Relation, Status
 T = TypeVar("T")
 
 HEDGE_GAP = 2
+# "decertified Colombia as a partner": a revoking verb a few words before an affinity word.
+REVOKE_GAP = 5
 # Who can be a party to a relation: plain mentions, "American warships", "the Saudi-led".
 PARTY_ROLES = frozenset({"", "modifier", "leader"})
 NAMED_WAR = 0.8
@@ -52,6 +54,8 @@ LIST_PARTNERS = 3
 # "the border with X": a place, not a party.
 BORDER_NOUNS = frozenset({"border", "frontier", "borders"})
 BORDER_GAP = 3
+# How far before a one-sided relation word a blocker may stand ("obstacle to closer ties").
+UNSAID_REACH = 4
 # What may stand between a list and the possessive that owns its tie ("X and Y are Z's allies").
 COPULAS = frozenset({"are", "were", "remain", "remained", "became", "become", "as"})
 
@@ -74,6 +78,7 @@ class RelationRule:
         self._fallbacks = lexicon.relations
         self._passive = lexicon.words("passive_marks")
         self._copulas = COPULAS
+        self._unsaid_blockers = lexicon.words("unsaid_blockers")
 
     def apply(self, view: View, clause: Clause, discourse: Discourse | None = None) -> list[Draft]:
         """The hostile and friendly ties one clause states."""
@@ -188,7 +193,20 @@ class RelationRule:
         stated = relation.kind is ClaimKind.AFFINITY and "bilateral" in near
         if not stated and not _one_sided(view, parties, trigger):
             return []
-        other = discourse.salient(other_than=codes[0])
+        before = view.words[max(0, trigger.first - UNSAID_REACH) : trigger.first]
+        if self._unsaid_blockers.intersection(before):
+            # "the main obstacle to closer defence ties with London": no tie is stated.
+            return []
+        # "It left the CSTO ..., while signing a strategic partnership with Ankara": the
+        # sentence's own subject, else the state the paragraph is about.
+        other = next(
+            (
+                c
+                for c in (discourse.opening_subject, discourse.sentence_subject)
+                if c and c != codes[0]
+            ),
+            None,
+        ) or discourse.salient(other_than=codes[0])
         return [(codes[0], other)] if other else []
 
     def _aside(
@@ -235,7 +253,9 @@ class RelationRule:
 
     def _blocked(self, view: View, clause: Clause, trigger: Mention, kind: ClaimKind) -> bool:
         if kind is ClaimKind.AFFINITY:
-            return self._modality.cue_near(view, clause, trigger, "hedge", HEDGE_GAP)
+            return self._modality.cue_near(
+                view, clause, trigger, "hedge", HEDGE_GAP
+            ) or self._modality.cue_near(view, clause, trigger, "revocation", REVOKE_GAP)
         return self._modality.cue_near(view, clause, trigger, "deescalation", 99)
 
     def _implied(

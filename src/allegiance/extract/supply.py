@@ -408,7 +408,11 @@ class SupplyRule:
         money = self._amounts.money(view.clause_text(clause))
         drafts = []
         for item in items:
-            for supplier, s_weight in self._own_suppliers(view, clause, found, item, discourse):
+            suppliers = self._own_suppliers(view, clause, found, item, discourse)
+            taken = _taken(found, suppliers)
+            for supplier, s_weight in suppliers:
+                if supplier in taken:
+                    continue
                 for recipient, r_weight in self._recipients(
                     view, found, supplier, discourse, frame
                 ):
@@ -550,6 +554,15 @@ def _paired(
     if not after:
         return suppliers
     return tuple(roles.group(view, list(suppliers), suppliers.index(after[0]), coordinators))
+
+
+def _taken(found: Roles, suppliers: list[tuple[str, float]]) -> frozenset[str]:
+    """Suppliers that are the state an anaphoric recipient stands for, when another supplier
+    is named: "Under Plan Colombia, Washington delivered Black Hawks to the army": the army
+    is Colombia's, so Colombia gives nothing."""
+    own = {c for m in found.recipients if m.type is HitType.ANAPHOR for c in m.codes}
+    givers = {c for c, _ in suppliers}
+    return frozenset(own & givers) if givers - own else frozenset()
 
 
 def _other(mention: Mention, code: str, supplier: str, discourse: Discourse) -> str:
