@@ -564,3 +564,79 @@ def test_the_army_a_supplier_arms_is_never_the_supplier(extractor: RuleExtractor
     found = triples(extract(extractor, text))
     assert ("supply", "USA", "COL") in found
     assert ("supply", "COL", "USA") not in found
+
+
+# -- buying, donating and giving: who the unnamed recipient is -------------------
+
+
+def test_a_passive_purchase_goes_to_the_state_the_text_is_about(extractor: RuleExtractor) -> None:
+    claims = extract(
+        extractor,
+        "Ecuador's army is poorly equipped. In 2024 the government agreed to hand over old "
+        "equipment to the United States. The equipment had been bought from Russia over "
+        "several decades.",
+    )
+    only(claims, "supply", "RUS", "ECU")
+    assert ("supply", "RUS", "USA") not in triples(claims)
+
+
+def test_it_after_a_year_is_the_giver_and_the_armed_forces_the_text_state(
+    extractor: RuleExtractor,
+) -> None:
+    claims = extract(
+        extractor,
+        "Ecuador needs help. Washington has been generous: since 2024 it has donated patrol "
+        "boats to the armed forces.",
+    )
+    assert triples(claims) == {("supply", "USA", "ECU")}
+
+
+def test_the_fleet_takes_up_the_weapon_the_giver_owns(extractor: RuleExtractor) -> None:
+    claims = extract(
+        extractor,
+        "Norway is replacing its F-16s with the F-35, and has given part of the fleet to Romania.",
+    )
+    assert only(claims, "supply", "NOR", "ROU").weapon == "F-16 Fighting Falcon"
+
+
+def test_a_state_after_as_is_no_subject_for_it(extractor: RuleExtractor) -> None:
+    claims = extract(
+        extractor,
+        "Kosovo has built up its army with help from the same partners as Croatia. It received "
+        "Javelins from the United States and bought Bayraktar drones from Turkey.",
+    )
+    assert {("supply", "USA", "XKX"), ("supply", "TUR", "XKX")} <= triples(claims)
+    assert not {t for t in triples(claims) if t[2] == "HRV"}
+
+
+def test_negotiating_a_purchase_is_a_planned_supply(extractor: RuleExtractor) -> None:
+    claims = extract(
+        extractor, "Chile is negotiating the purchase of submarines from France's Naval Group."
+    )
+    assert only(claims, "supply", "FRA", "CHL").status is Status.PLANNED
+
+
+# -- parties that are not parties -------------------------------------------------
+
+
+def test_a_demonym_before_a_group_noun_is_no_recipient_state(extractor: RuleExtractor) -> None:
+    assert extract(extractor, "Caracas denied arming any Colombian group.") == []
+
+
+def test_an_apposition_names_one_member(extractor: RuleExtractor) -> None:
+    claims = extract(
+        extractor,
+        "The plan links Serbia and Hungary, the most friendly EU member state from Belgrade's "
+        "point of view.",
+    )
+    assert {t for t in triples(claims) if t[0] == "membership"} == {("membership", "HUN", "EU")}
+
+
+def test_the_leader_of_an_organisation_is_no_party_beside_it(extractor: RuleExtractor) -> None:
+    claims = extract(
+        extractor,
+        "Kyrgyzstan and Tajikistan are members of the Russia-led Collective Security Treaty "
+        "Organization, whose members fought each other while Moscow looked on.",
+    )
+    assert ("hostility", "CSTO", "RUS") not in triples(claims)
+    assert ("hostility", "RUS", "CSTO") not in triples(claims)

@@ -329,7 +329,9 @@ class Discourse:
         words = _words_before(lowered, start)
         before = words[-1].strip("\"'(") if words else ""
         # A sentence's first word is its subject too ("... its force. It received ...").
-        return not before or before in SUBJECT_OPENERS or before[-1] in ",;:.!?"
+        # "since 2024 it has donated ...": a year opening the clause.
+        year = len(before) == 4 and before.isdigit()
+        return not before or year or before in SUBJECT_OPENERS or before[-1] in ",;:.!?"
 
     def _belligerents(self, pair: tuple[str, ...] | None) -> tuple[str, ...] | None:
         """ "Both armies" beside a fighting word: the pair the text is at war about, unless
@@ -359,6 +361,15 @@ class Discourse:
             if len(top) == 2:
                 return tuple(top)
         return self.pair
+
+    def main(self, other_than: str) -> str | None:
+        """The state the whole text names most (its home among equals), other than one."""
+        ranked = [
+            (count, int(code == self.home), -self.first_seen.get(code, 0), code)
+            for code, count in self.counts.items()
+            if code != other_than and code in self.states
+        ]
+        return max(ranked)[3] if ranked else None
 
     def recipient(self, supplier: str) -> str | None:
         """The party the paragraph is most about, other than ``supplier``; in a paragraph

@@ -40,6 +40,8 @@ LIST_GAP = 8
 # "the bloc to which X and Y belong", "the alliance of which X is a member".
 RELATIVE_MARKS = frozenset({"to", "of"})
 RELATIVE_GAP = 8
+# Articles that open an apposition naming one member ("Hungary, the most friendly EU member").
+APPOSITION_ARTICLES = frozenset({"the", "a", "an"})
 
 
 class MembershipRule:
@@ -180,6 +182,9 @@ class MembershipRule:
                 side += roles.nearest_group(view, members, trigger, self._coordinators, left=True)
             if not found and side and not follows:
                 found = _relative(view, orgs, side[0])
+            if not follows and len(side) > 1 and _apposed(view, trigger, side[-1]):
+                # "between Serbia and Hungary, the most friendly EU member state": the last.
+                side = side[-1:]
         return [(c, o) for o in roles.codes(found) for c in roles.codes(side) if c != o]
 
 
@@ -206,8 +211,25 @@ def _its(view: View, orgs: list[Mention], trigger: Mention) -> list[Mention]:
 
 def _introduced(view: View, trigger: Mention, member: Mention) -> bool:
     """Whether a member follows the word at once, or after ", among them" or "including"."""
+    if member.possessive:
+        # "an EU member state from Belgrade's point of view": whose view, no member.
+        return False
     gap = view.words[trigger.last + 1 : member.first]
     return len(gap) <= 1 or (len(gap) <= INTRODUCED_REACH and all(w in INTRODUCERS for w in gap))
+
+
+def _apposed(view: View, trigger: Mention, member: Mention) -> bool:
+    """ "..., Hungary, the most friendly EU member state": one member set off by a comma and
+    an article before a singular membership word."""
+    gap = view.words[member.last + 1 : trigger.first]
+    return (
+        len(gap) >= 2
+        and gap[0] == ","
+        and gap[1] in APPOSITION_ARTICLES
+        and "," not in gap[1:]
+        and "and" not in gap
+        and not view.words[trigger.last].endswith("s")
+    )
 
 
 def _joined_later(

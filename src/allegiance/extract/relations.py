@@ -35,6 +35,8 @@ HEDGE_GAP = 2
 REVOKE_GAP = 5
 # Who can be a party to a relation: plain mentions, "American warships", "the Saudi-led".
 PARTY_ROLES = frozenset({"", "modifier", "leader"})
+# Tokens from a "-led" leader to the organisation it leads ("Russia - led CSTO").
+LED_GAP = 3
 NAMED_WAR = 0.8
 # How much a tie keeps when its other party is the text's subject, not named in the clause.
 IMPLIED = 0.8
@@ -426,10 +428,25 @@ def _party(mention: Mention, mentions: list[Mention]) -> bool:
     if mention.entry.form == COMPANY:
         # An arms maker stands for its state only as a supplier.
         return False
+    if mention.role == "leader" and _leads(mention, mentions):
+        # "the Russia-led CSTO ... fought each other": the organisation's leader is no party
+        # beside it.
+        return False
     if mention.role == "modifier":
         following = next((m for m in mentions if m.first > mention.last), None)
         return following is None or following.type is not HitType.WEAPON
     return True
+
+
+def _leads(leader: Mention, mentions: list[Mention]) -> bool:
+    """Whether the organisation a "-led" names comes right after it ("the Russia-led CSTO")."""
+    following = next((m for m in mentions if m.first > leader.last), None)
+    return (
+        following is not None
+        and following.type is HitType.ACTOR
+        and following.entry.actor_kind not in ("state", "")
+        and following.first - leader.last <= LED_GAP
+    )
 
 
 def _located(view: View, trigger: Mention) -> bool:

@@ -16,6 +16,7 @@ of a relative clause ("Typhoons, which Britain will supply"), buying for someone
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from allegiance.extract import roles
 from allegiance.extract.amounts import AmountReader
@@ -53,6 +54,9 @@ ITEM_REACH = 3
 ROUTE_LISTS = frozenset({"and", "or", ","})
 # Frames of a second transfer word whose "by" names the supplier, not the recipient.
 MAKERS_BY = frozenset({"giver", "production", "licensee"})
+# "given part of the fleet": the weapon named before the clause.
+FLEET_NOUNS = frozenset({"fleet", "fleets"})
+FLEET_OWNERS = frozenset({"the", "its", "their", "this", "that"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,7 @@ class SupplyRule:
         self._transit = lexicon.words("transit_marks")
         self._partitives = lexicon.words("partitives")
         self._purposes = lexicon.words("purpose_verbs")
+        self._national_groups = lexicon.words("national_groups")
         self._modality = modality
         self._amounts = amounts
 
@@ -96,7 +101,11 @@ class SupplyRule:
         primary = triggers[0]
         frame = _trigger(primary).frame
         modality = self._modality.read(view, clause, primary)
-        arms = [m for m in mentions if m.armament] or roles.antecedent_items(view, clause)
+        arms = (
+            [m for m in mentions if m.armament]
+            or roles.antecedent_items(view, clause)
+            or _fleet_items(view, clause, primary)
+        )
         if modality.drop or not self._has_object(view, mentions, triggers, arms):
             return []
         parties = self._parties(view, mentions)
@@ -105,15 +114,30 @@ class SupplyRule:
         found_roles = self._roles(view, clause, frame, parties, primary, arms, givers)
         status = modality.status or _status(triggers or found, frame)
         weight = _trigger(primary).confidence * modality.weight
+        if not found_roles.recipients and any(
+            m.first > primary.last and m.party and self._nationality(view, m) for m in mentions
+        ):
+            # "denied arming any Colombian group": an unnamed group, not the paragraph's topic.
+            return []
         if _trigger(primary).needs_recipient and not found_roles.recipients:
             # "flown into northern Luzon for an exercise": a deployment, not a transfer.
             return []
-        return self._drafts(view, clause, discourse, frame, found_roles, arms, status, weight)
+        # "The equipment had been bought from Russia": the buyer is the state the text is about.
+        bought = frame == "receiver" and _passive(view, primary)
+        return self._drafts(
+            view, clause, discourse, frame, found_roles, arms, status, weight, bought=bought
+        )
 
     def _parties(self, view: View, mentions: list[Mention]) -> list[Mention]:
         """The clause's possible suppliers and recipients; a route's list stays a route
         ("through Iraq and Turkey")."""
-        parties = [m for m in mentions if self._takes_part(m) and not _sanctioner(m, mentions)]
+        parties = [
+            m
+            for m in mentions
+            if self._takes_part(m)
+            and not _sanctioner(m, mentions)
+            and not self._nationality(view, m)
+        ]
         routes = [m for m in mentions if m.party and m.marker in self._transit]
         if not routes:
             return parties
@@ -131,6 +155,15 @@ class SupplyRule:
             mention.party
             and mention.role not in NOT_PARTIES
             and mention.marker not in self._transit
+        )
+
+    def _nationality(self, view: View, mention: Mention) -> bool:
+        """ "any Colombian group": a demonym that says where a group is from, not a state."""
+        after = mention.last + 1
+        return (
+            mention.entry.form in ("demonym", "adjective")
+            and after < len(view.words)
+            and view.words[after].lower() in self._national_groups
         )
 
     def _sourced(self, trigger: Mention, mentions: list[Mention]) -> bool:
@@ -403,6 +436,8 @@ class SupplyRule:
         arms: list[Mention],
         status: Status,
         weight: float,
+        *,
+        bought: bool = False,
     ) -> list[Draft]:
         items: list[Mention | None] = list(self._items(frame, arms, found)) or [None]
         money = self._amounts.money(view.clause_text(clause))
@@ -414,7 +449,7 @@ class SupplyRule:
                 if supplier in taken:
                     continue
                 for recipient, r_weight in self._recipients(
-                    view, found, supplier, discourse, frame
+                    view, found, supplier, discourse, frame, bought=bought
                 ):
                     if supplier == recipient:
                         continue
@@ -451,7 +486,9 @@ class SupplyRule:
         """The suppliers; "Vietnam bolstered its navy with Russian-built submarines" is no
         self-supply: the item's origin supplies it."""
         suppliers = self._suppliers(view, clause, found, item, discourse)
-        own = set(roles.codes(list(found.recipients)))
+        # "Washington donated drones to the navy": "the navy" is the text's state, not the
+        # giver's own ("bolstered its navy" is).
+        own = set(roles.codes([m for m in found.recipients if not _definite(m)]))
         if found.suppliers and own and {c for c, _ in suppliers} <= own:
             return self._suppliers(view, clause, Roles((), found.recipients), item, discourse)
         return suppliers
@@ -479,7 +516,14 @@ class SupplyRule:
         return []
 
     def _recipients(
-        self, view: View, found: Roles, supplier: str, discourse: Discourse, frame: str
+        self,
+        view: View,
+        found: Roles,
+        supplier: str,
+        discourse: Discourse,
+        frame: str,
+        *,
+        bought: bool = False,
     ) -> list[tuple[str, float]]:
         if found.recipients:
             return [
@@ -495,6 +539,9 @@ class SupplyRule:
         if discourse.clause_recipient is not None and discourse.clause_recipient != supplier:
             # "It received F-16s from the US ..., and South Korean T-50s, delivered in 2017".
             return [(discourse.clause_recipient, FROM_ANAPHOR)]
+        main = discourse.main(supplier) if bought else None
+        if main is not None:
+            return [(main, FROM_TOPIC)]
         if transfer is not None and transfer.recipient != supplier:
             # "Pyongyang has shipped shells to Russia. ... the North has sent guns": the
             # paragraph goes on about who arms the one it last saw armed.
@@ -513,6 +560,23 @@ def _paid_for(view: View, clause: Clause, trigger: Mention) -> bool:
         m.role in ORIGINS and item.first - m.last <= 2 for m in before if m.last < item.first
     )
     return paying and not origin
+
+
+def _fleet_items(view: View, clause: Clause, trigger: Mention) -> list[Mention]:
+    """ "replacing its F-16s ..., and has given a large part of the fleet to Ukraine": the
+    weapon named before the clause that "the fleet" takes up."""
+    words = view.words[trigger.last + 1 : clause.end]
+    if not any(w in FLEET_NOUNS and v in FLEET_OWNERS for v, w in pairwise(words)):
+        return []
+    named = [m for m in view.mentions if m.type is HitType.WEAPON and m.last < clause.first]
+    # "replacing its F-16s with the F-35": the fleet is the one it has.
+    owned = [m for m in named if m.first and view.words[m.first - 1] in ("its", "their")]
+    return (owned or named)[-1:]
+
+
+def _definite(mention: Mention) -> bool:
+    """An anaphor like "the army", "the armed forces" (not "its army")."""
+    return mention.type is HitType.ANAPHOR and mention.entry.text.lower().startswith("the ")
 
 
 def _sanctioner(mention: Mention, mentions: list[Mention]) -> bool:
