@@ -61,7 +61,7 @@ SPLITS = (
 BLIND = "blind"
 BASELINE = "spaCy blank+sentencizer+entity ruler"
 TARGET_RATIO = 2.5
-ARTICLES_DEFAULT = 600
+ARTICLES_DEFAULT = 1000
 QUICK_ARTICLES = 150
 # Paragraphs about nothing the extractor looks for, as much of any news page is.
 FILLER = [
@@ -358,7 +358,7 @@ def summary(scores: list[tuple[str, Score, int]], speeds: list[Speed]) -> None:
 
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, help="corpus size (default 600; 150 quick)")
+    parser.add_argument("--articles", type=int, help="corpus size per density (default 1000; 150 quick)")
     parser.add_argument("--quick", action="store_true", help="a smoke run of about 30 s")
     parser.add_argument("--no-blind", action="store_true", help="leave the blind set out")
     args = parser.parse_args(argv)
