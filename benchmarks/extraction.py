@@ -358,7 +358,9 @@ def summary(scores: list[tuple[str, Score, int]], speeds: list[Speed]) -> None:
 
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, help="corpus size per density (default 1000; 150 quick)")
+    parser.add_argument(
+        "--articles", type=int, help="corpus size per density (default 1000; 150 quick)"
+    )
     parser.add_argument("--quick", action="store_true", help="a smoke run of about 30 s")
     parser.add_argument("--no-blind", action="store_true", help="leave the blind set out")
     args = parser.parse_args(argv)
