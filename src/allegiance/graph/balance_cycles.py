@@ -21,6 +21,7 @@ from allegiance.graph.balance_graph import (
     Floats,
     Ints,
     NetGraph,
+    arcs_of,
     first_of_runs,
     violated,
 )
@@ -347,7 +348,7 @@ def _walks(
     for _ in range(2 * even.shape[0] + 2):
         if alive.size == 0:
             break
-        arcs, walk = _arcs_of(adj, node[alive])
+        arcs, walk = arcs_of(adj, node[alive])
         home = starts[alive][walk]
         after = parity[alive][walk] ^ hostile[arcs]  # parity still needed past each tie
         nbr = adj.neighbour[arcs]
@@ -364,15 +365,6 @@ def _walks(
         done += alive[closed].tolist()
         alive = alive[~closed]
     return [(nodes[k], ties[k]) for k in sorted(done)]
-
-
-def _arcs_of(adj: Adjacency, nodes: Ints) -> tuple[Ints, Ints]:
-    """Every arc leaving each of ``nodes``, and the position in ``nodes`` it leaves from."""
-    lo, hi = adj.indptr[nodes], adj.indptr[nodes + 1]
-    count = hi - lo
-    walk = np.repeat(np.arange(nodes.size), count)
-    offset = np.arange(walk.size) - np.repeat(np.cumsum(count) - count, count)
-    return lo[walk] + offset, walk
 
 
 def _odd_cycle(nodes: list[int], ties: list[int], sign: Floats) -> Cycle:

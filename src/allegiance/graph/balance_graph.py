@@ -57,6 +57,15 @@ def adjacency(graph: NetGraph) -> Adjacency:
     return Adjacency(indptr, others[order], signed[order], edges[order])
 
 
+def arcs_of(adj: Adjacency, nodes: Ints) -> tuple[Ints, Ints]:
+    """Every arc leaving each of ``nodes``, and the position in ``nodes`` it leaves from."""
+    lo, hi = adj.indptr[nodes], adj.indptr[nodes + 1]
+    count = hi - lo
+    which = np.repeat(np.arange(nodes.size), count)
+    offset = np.arange(which.size) - np.repeat(np.cumsum(count) - count, count)
+    return lo[which] + offset, which
+
+
 def subgraph(graph: NetGraph, edges: Ints) -> tuple[NetGraph, Ints]:
     """The graph on a subset of ties, renumbered; also the original node of each new one."""
     tail, head = graph.tail[edges], graph.head[edges]

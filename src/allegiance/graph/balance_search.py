@@ -21,7 +21,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from allegiance.graph.balance_coarsen import hierarchy
-from allegiance.graph.balance_graph import Adjacency, Floats, Ints, NetGraph, adjacency, cost
+from allegiance.graph.balance_graph import (
+    Adjacency,
+    Floats,
+    Ints,
+    NetGraph,
+    adjacency,
+    arcs_of,
+    cost,
+)
 
 # The multilevel heuristic coarsens down to this many nodes, then tries every split.
 ENUMERATE_NODES = 11
@@ -136,23 +144,14 @@ def _sweep(adj: Adjacency, root: int) -> Floats:
     layer = np.array([root])
     camps[layer] = 1.0
     while layer.size:
-        arcs, _ = _arcs_of(adj, layer)
+        arcs, _ = arcs_of(adj, layer)
         reached = adj.neighbour[arcs]
         layer = np.unique(reached[camps[reached] == 0])
-        arcs, which = _arcs_of(adj, layer)
+        arcs, which = arcs_of(adj, layer)
         pull = adj.signed_weight[arcs] * camps[adj.neighbour[arcs]]
         camps[layer] = np.where(np.bincount(which, pull, minlength=layer.size) >= 0, 1.0, -1.0)
     camps[camps == 0] = 1.0  # nodes out of reach (a graph in several parts)
     return camps
-
-
-def _arcs_of(adj: Adjacency, nodes: Ints) -> tuple[Ints, Ints]:
-    """Every arc leaving each of ``nodes``, and the position in ``nodes`` it leaves from."""
-    lo, hi = adj.indptr[nodes], adj.indptr[nodes + 1]
-    count = hi - lo
-    which = np.repeat(np.arange(nodes.size), count)
-    offset = np.arange(which.size) - np.repeat(np.cumsum(count) - count, count)
-    return lo[which] + offset, which
 
 
 def round_lp(graph: NetGraph, adj: Adjacency, violation: Floats) -> Floats:
