@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -77,7 +77,9 @@ def import_gdelt(
     claims = _claims(run, files, document, how.codebook or Codebook.load())
     # The ties go in the document's own transaction, after its claims: an import
     # interrupted anywhere leaves nothing behind, so running it again redoes it whole.
-    result = store.add_document(document, _then_ties(claims, store, document_id, run.ties))
+    result = store.add_document(
+        document, claims, also=lambda conn: insert_ties(conn, document_id, run.ties)
+    )
     return GdeltImport(
         document=document,
         added=result.added,
@@ -90,14 +92,6 @@ def import_gdelt(
         evidence=result.evidence,
         malformed=run.malformed,
     )
-
-
-def _then_ties(
-    claims: Sequence[Claim], store: Store, document_id: str, ties: pa.Table
-) -> Iterator[Claim]:
-    """The claims, then the ties written on the store's connection mid-transaction."""
-    yield from claims
-    insert_ties(store.conn, document_id, ties)
 
 
 def method(files: Sequence[EventFile]) -> str:

@@ -7,15 +7,7 @@ from collections.abc import Iterator
 
 import pyarrow as pa
 
-from allegiance.store import Store
-
 BATCH = 50_000
-
-
-def write_ties(store: Store, document_id: str, ties: pa.Table) -> int:
-    """Add an import's ties; rows already there (the same import again) are left alone."""
-    with store.transaction() as conn:
-        return insert_ties(conn, document_id, ties)
 
 
 def insert_ties(conn: sqlite3.Connection, document_id: str, ties: pa.Table) -> int:

@@ -33,6 +33,10 @@ DATASET_SUFFIXES = frozenset(
 # Share of control characters above which bytes are not text.
 CONTROL_SHARE = 0.01
 TITLE_LENGTH = 200
+# The publication date from the page's metadata (meta tags, <time>, the URL), never a
+# year guessed from the body text: "clashes in 2022" does not date an article, and a
+# wrong date would put it in or out of an --as-of window.
+DATE_FROM_METADATA = {"extensive_search": False, "original_date": True}
 WESTERN = ("cp1252", "latin_1", "iso8859_15")
 CHAOS_MARGIN = 0.05
 
@@ -113,12 +117,6 @@ def _legacy(path: Path, data: bytes) -> str:
         if match.encoding in WESTERN and match.chaos <= best.chaos + CHAOS_MARGIN:
             return str(match)
     return str(best)
-
-
-# The publication date from the page's metadata (meta tags, <time>, the URL), never a
-# year guessed from the body text: "clashes in 2022" does not date an article, and a
-# wrong date would put it in or out of an --as-of window.
-DATE_FROM_METADATA = {"extensive_search": False, "original_date": True}
 
 
 def _is_html(path: Path, text: str) -> bool:

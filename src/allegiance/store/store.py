@@ -151,14 +151,20 @@ class Store:
         doc: Document,
         claims: Iterable[Claim],
         progress: Callable[[int], None] | None = None,
+        also: Callable[[sqlite3.Connection], object] | None = None,
     ) -> IngestResult:
         """Store a document with its claims and evidence, all or nothing.
 
         A document already stored (same content hash) is left alone. A claim
         that says what a stored claim says gains this document's evidence.
+        ``also`` writes what a module extending the store keeps beside a new
+        document (the event ties of a GDELT import), in the same transaction.
         """
         with self.transaction() as conn:
-            return self._add(conn, doc, claims, progress)
+            result = self._add(conn, doc, claims, progress)
+            if result.added and also is not None:
+                also(conn)
+            return result
 
     def replace_reference(self, doc: Document, claims: Iterable[Claim]) -> IngestResult:
         """Swap an older version of a reference document (same title) for ``doc``.
